@@ -1,0 +1,160 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { v7 as uuidv7 } from 'uuid';
+import type { Config } from './config';
+import type { Db } from './db/database';
+import { registerAccessControl } from './http/access';
+import { registerProblemHandler, sendProblem } from './http/problem-handler';
+import type { App } from './http/types';
+import { registerAuditRoutes } from './modules/audit/audit.routes';
+import { registerAuthRoutes } from './modules/auth/auth.routes';
+import { registerHealthRoutes } from './modules/health/health.routes';
+import { registerPersonRoutes } from './modules/people/person.routes';
+import { registerProcessRoutes } from './modules/processes/process.routes';
+import { registerRoleRoutes } from './modules/roles/role.routes';
+import { registerSettingsRoutes } from './modules/settings/settings.routes';
+import { registerSopLifecycleRoutes } from './modules/sops/sop-lifecycle.routes';
+import { registerSopRoutes } from './modules/sops/sop.routes';
+import { runBareSearch } from './modules/sops/sop-search.service';
+import { registerTeamRoutes } from './modules/teams/team.routes';
+import { registerApiTokenRoutes } from './modules/tokens/api-token.routes';
+
+export const WEB_DIST = path.resolve(import.meta.dirname, '../web/dist');
+const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{8,100}$/;
+
+export type AppOptions = {
+  config: Config;
+  db: Db;
+  logger?: FastifyServerOptions['logger'];
+  /** Serve the built web app from web/dist when it exists (off in API tests). */
+  serveWeb?: boolean;
+  /** Adds the bare route the benchmarks measure against. */
+  benchBaseline?: boolean;
+};
+
+/** Logs carry request ids but never credentials, cookies or passwords. */
+export function loggerOptions(config: Config): FastifyServerOptions['logger'] {
+  return {
+    level: config.SOPDESK_LOG_LEVEL,
+    redact: {
+      paths: [
+        'req.headers.authorization',
+        'req.headers.cookie',
+        'req.headers["x-csrf-token"]',
+        'res.headers["set-cookie"]',
+        '*.password',
+        '*.currentPassword',
+        '*.newPassword',
+        '*.token',
+      ],
+      censor: '[redacted]',
+    },
+  };
+}
+
+/** Builds the HTTP application: API, OpenAPI document, and the web app. */
+export async function buildApp(options: AppOptions): Promise<App> {
+  const { config, db } = options;
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: config.SOPDESK_BODY_LIMIT_BYTES,
+    genReqId: (request) => {
+      const incoming = request.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID_PATTERN.test(incoming) ? incoming : uuidv7();
+    },
+    // Long-lived keep-alive connections would otherwise hold a graceful shutdown open.
+    forceCloseConnections: 'idle',
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  registerProblemHandler(app);
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Mantine sets CSS variables through style attributes.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        upgradeInsecureRequests: config.secureCookies ? [] : null,
+      },
+    },
+    strictTransportSecurity: config.secureCookies,
+  });
+  await app.register(fastifyCookie);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'sopdesk API',
+        version: '1',
+        description:
+          'Standard operating procedures for customer service. Errors are application/problem+json with a stable `code`. ' +
+          'Authenticate with the session cookie (and X-CSRF-Token on writes) or `Authorization: Bearer <personal API token>`.',
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          session: { type: 'apiKey', in: 'cookie', name: 'sopdesk_session' },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
+
+  registerAccessControl(app, { db, config });
+  const deps = { db, config };
+  registerHealthRoutes(app, deps);
+  registerAuthRoutes(app, deps);
+  registerApiTokenRoutes(app, deps);
+  registerPersonRoutes(app, deps);
+  registerRoleRoutes(app, deps);
+  registerTeamRoutes(app, deps);
+  registerAuditRoutes(app, deps);
+  registerSopRoutes(app, deps);
+  registerSopLifecycleRoutes(app, deps);
+  registerProcessRoutes(app, deps);
+  registerSettingsRoutes(app, deps);
+
+  if (options.benchBaseline) {
+    app.get('/bench/hello', { config: { access: 'public' } }, async () => ({ hello: 'world' }));
+    // The bare full-text query for the search benchmark's baseline: no auth, ranking or snippets.
+    app.get<{ Querystring: { q: string; org: string } }>('/bench/search', { config: { access: 'public' } }, async (request) => ({
+      ids: await runBareSearch(db, request.query.org, request.query.q),
+    }));
+  }
+
+  if (options.serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
+    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
+    // Client-side routes (/people, /audit …) all load the single page.
+    app.setNotFoundHandler((request, reply) => {
+      const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && request.headers.accept?.includes('text/html');
+      if (isPage) return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
+      return sendProblem(reply, request, 'not_found', `No route for ${request.method} ${request.url.split('?')[0]}.`);
+    });
+  }
+  return app;
+}

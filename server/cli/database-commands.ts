@@ -1,0 +1,50 @@
+import type { Command } from 'commander';
+import { loadConfig } from '../config';
+import { openDatabase } from '../db/database';
+import { migrateToLatest } from '../db/migrate';
+import { hasDemoOrganisation, loadDemoOrganisation } from '../modules/demo/demo.service';
+import { serve } from '../serve';
+
+export function registerDatabaseCommands(program: Command): void {
+  program
+    .command('serve')
+    .description('Migrate the database, load the demo organisation on first start, and serve the web app and API')
+    .addHelpText('after', '\nEnvironment: PORT, HOST, SOPDESK_DATA_DIR, DATABASE_URL, SOPDESK_DEMO (see the README).')
+    .action(async () => {
+      await serve(loadConfig());
+    });
+
+  program
+    .command('migrate')
+    .description('Apply pending database migrations and exit')
+    .action(async () => {
+      const handle = openDatabase(loadConfig().database);
+      try {
+        const result = await migrateToLatest(handle.db);
+        const applied = result.results?.filter((entry) => entry.status === 'Success') ?? [];
+        console.log(applied.length ? applied.map((entry) => `applied ${entry.migrationName}`).join('\n') : 'The database is up to date.');
+      } finally {
+        await handle.close();
+      }
+    });
+
+  program
+    .command('demo')
+    .description('Load the demo organisation (Harbour & Hill Outfitters) with generated passwords')
+    .action(async () => {
+      const handle = openDatabase(loadConfig().database);
+      try {
+        await migrateToLatest(handle.db);
+        if (await hasDemoOrganisation(handle.db)) {
+          console.error('The demo organisation is already loaded.');
+          process.exitCode = 1;
+          return;
+        }
+        const { accounts } = await loadDemoOrganisation(handle.db);
+        console.log('Demo organisation loaded. Sign in as:');
+        for (const account of accounts) console.log(`  ${account.role.padEnd(16)} ${account.email}  ${account.password}`);
+      } finally {
+        await handle.close();
+      }
+    });
+}

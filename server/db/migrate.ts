@@ -1,0 +1,25 @@
+import { Migrator, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
+import type { Db } from './database';
+import * as foundation from './migrations/2026-11-25-0001-foundation';
+import * as library from './migrations/2026-11-25-0002-library';
+
+// Listed explicitly (not read from the folder) so that migrations work the same under tsx,
+// vitest and a bundled build. Names sort by their timestamp.
+const migrations: Record<string, Migration> = {
+  '2026-11-25-0001-foundation': foundation,
+  '2026-11-25-0002-library': library,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+/** Applies every pending migration; throws with the failing migration's name. */
+export async function migrateToLatest(db: Db): Promise<MigrationResultSet> {
+  const migrator = new Migrator({ db, provider });
+  const result = await migrator.migrateToLatest();
+  if (result.error) {
+    const failed = result.results?.find((entry) => entry.status === 'Error');
+    const reason = result.error instanceof Error ? result.error.message : String(result.error);
+    throw new Error(`Migration ${failed?.migrationName ?? '(unknown)'} failed: ${reason}`, { cause: result.error });
+  }
+  return result;
+}

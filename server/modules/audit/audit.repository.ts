@@ -1,0 +1,77 @@
+import type { Executor } from '../../db/database';
+import type { AuditEventRow, NewAuditEvent } from '../../db/schema';
+
+/** The last event of a stream, which the next one chains onto. */
+export function findStreamHead(db: Executor, orgId: string, stream: string) {
+  return db
+    .selectFrom('audit_events')
+    .select(['seq', 'hash'])
+    .where('org_id', '=', orgId)
+    .where('stream', '=', stream)
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export async function insertAuditEvent(db: Executor, event: NewAuditEvent): Promise<void> {
+  await db.insertInto('audit_events').values(event).execute();
+}
+
+export type AuditEventFilter = {
+  stream?: string;
+  type?: string;
+  actorId?: string;
+  /** Events in the stream of this person, or performed by them. */
+  personId?: string;
+  from?: string;
+  to?: string;
+  /** Keyset cursor: the id of the last event of the previous page (ids are time-sortable). */
+  before?: string;
+  limit: number;
+};
+
+/** Newest first, one page at a time. */
+export function listAuditEvents(db: Executor, orgId: string, filter: AuditEventFilter): Promise<AuditEventRow[]> {
+  let query = db.selectFrom('audit_events').selectAll().where('org_id', '=', orgId);
+  if (filter.stream) query = query.where('stream', '=', filter.stream);
+  if (filter.type) query = query.where('type', '=', filter.type);
+  if (filter.actorId) query = query.where('actor_id', '=', filter.actorId);
+  if (filter.personId) {
+    const personId = filter.personId;
+    query = query.where((eb) => eb.or([eb('actor_id', '=', personId), eb('stream', '=', `person:${personId}`)]));
+  }
+  if (filter.from) query = query.where('occurred_at', '>=', filter.from);
+  if (filter.to) query = query.where('occurred_at', '<=', filter.to);
+  if (filter.before) query = query.where('id', '<', filter.before);
+  return query.orderBy('id', 'desc').limit(filter.limit).execute();
+}
+
+export function findAuditEvent(db: Executor, orgId: string, eventId: string) {
+  return db.selectFrom('audit_events').selectAll().where('org_id', '=', orgId).where('id', '=', eventId).executeTakeFirst();
+}
+
+/** One batch of events in chain order, after a (stream, seq) position. */
+export function listEventsInChainOrder(
+  db: Executor,
+  orgId: string,
+  options: { stream?: string; after?: { stream: string; seq: number }; limit: number },
+): Promise<AuditEventRow[]> {
+  let query = db.selectFrom('audit_events').selectAll().where('org_id', '=', orgId);
+  if (options.stream) query = query.where('stream', '=', options.stream);
+  const after = options.after;
+  if (after) {
+    query = query.where((eb) =>
+      eb.or([eb('stream', '>', after.stream), eb.and([eb('stream', '=', after.stream), eb('seq', '>', after.seq)])]),
+    );
+  }
+  return query.orderBy('stream').orderBy('seq').limit(options.limit).execute();
+}
+
+export async function erasePayload(db: Executor, orgId: string, eventId: string, erasedAt: string): Promise<void> {
+  await db
+    .updateTable('audit_events')
+    .set({ payload: null, erased_at: erasedAt })
+    .where('org_id', '=', orgId)
+    .where('id', '=', eventId)
+    .execute();
+}

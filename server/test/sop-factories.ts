@@ -1,0 +1,64 @@
+import type { SopContent } from '../../common/procedure/model';
+import { asSession } from './factories';
+
+type Requester = ReturnType<typeof asSession>;
+
+/** A complete, well-written SOP body that passes the style checks. */
+export function goodContent(overrides: Partial<SopContent> = {}): SopContent {
+  return {
+    purpose: 'Customers who are refunded quickly and fairly stay loyal; refunds above the limit need a second pair of eyes.',
+    scope: 'Refunds requested in store, by phone or by email for goods bought in the last 90 days.',
+    responsibilities: [
+      { role: 'Agent', duties: 'Checks the purchase and refunds within their limit.' },
+      { role: 'Supervisor', duties: 'Approves refunds above the agent limit.' },
+    ],
+    procedure: [
+      { id: 'check', kind: 'action', text: 'Check the receipt or order number.' },
+      {
+        id: 'limit',
+        kind: 'decision',
+        text: 'Decide whether the amount is within the agent limit.',
+        branches: [
+          { id: 'within', label: 'Within the limit', steps: [{ id: 'refund', kind: 'action', text: 'Refund the amount to the original payment method.', action: { key: 'refund', hasAmount: true } }] },
+          { id: 'above', label: 'Above the limit', steps: [{ id: 'refer', kind: 'referral', text: 'Refer the case to a supervisor.', referTo: 'Supervisor' }] },
+        ],
+      },
+      { id: 'log', kind: 'record', text: 'Record the refund on the case.', record: { fields: [{ key: 'amount', label: 'Amount', type: 'number', required: true }], note: true } },
+    ],
+    healthAndSafety: 'None.',
+    equipment: 'The till or the order system.',
+    glossary: [{ term: 'Original payment method', definition: 'The card, account or voucher the customer paid with.' }],
+    tips: 'Thank the customer for their patience.',
+    references: [],
+    additionalSections: [],
+    ...overrides,
+  };
+}
+
+/** Creates an SOP through the API and returns its id and first version. */
+export async function createSopViaApi(request: Requester, overrides: Record<string, unknown> = {}) {
+  const response = await request({
+    method: 'POST',
+    url: '/api/v1/sops',
+    payload: { key: `CS-REF-${String(Math.floor(Math.random() * 90000) + 10000)}`, title: 'Refund a purchase', category: 'Refunds', channels: ['phone', 'in-person'], audience: ['Agent'], ...overrides },
+  });
+  if (response.statusCode !== 201) throw new Error(`create SOP failed: ${response.statusCode} ${response.body}`);
+  const sop = response.json();
+  return { sopId: sop.id as string, versionId: sop.draft.id as string, key: sop.key as string };
+}
+
+/** Takes a draft through save, review and approval to publication. */
+export async function publishViaApi(author: Requester, approver: Requester, approverPassword: string, sopId: string, versionId: string, reviewerId: string, reviewer: Requester, content = goodContent()) {
+  const base = `/api/v1/sops/${sopId}/versions/${versionId}`;
+  const current = (await author({ method: 'GET', url: base })).json();
+  const saved = await author({ method: 'PUT', url: `${base}/content`, payload: { revision: current.revision, content } });
+  if (saved.statusCode !== 200) throw new Error(`save failed: ${saved.body}`);
+  const submitted = await author({ method: 'POST', url: `${base}/submit`, payload: { reviewerIds: [reviewerId] } });
+  if (submitted.statusCode !== 200) throw new Error(`submit failed: ${submitted.body}`);
+  await reviewer({ method: 'POST', url: `${base}/review-complete`, payload: {} });
+  const approved = await approver({ method: 'POST', url: `${base}/approve`, payload: { password: approverPassword } });
+  if (approved.json().status !== 'approved') throw new Error(`approve failed: ${approved.body}`);
+  const published = await approver({ method: 'POST', url: `${base}/publish`, payload: {} });
+  if (published.statusCode !== 200) throw new Error(`publish failed: ${published.body}`);
+  return published.json();
+}

@@ -28,20 +28,36 @@ export async function secondsUntilAllowed(db: Executor, email: string, ip: strin
 }
 
 export async function recordFailure(db: Executor, email: string, ip: string, at: Date): Promise<void> {
+  const updatedAt = at.toISOString();
+  const forgetBefore = new Date(at.getTime() - FAILURE_MEMORY_MS).toISOString();
   for (const { key, free } of keysFor(email, ip)) {
-    const row = await db.selectFrom('sign_in_throttle').selectAll().where('key', '=', key).executeTakeFirst();
-    const stale = row && at.getTime() - Date.parse(row.updated_at) > FAILURE_MEMORY_MS;
-    const failures = (row && !stale ? row.failures : 0) + 1;
-    const lockSeconds = failures > free ? Math.min(MAX_LOCK_SECONDS, 2 ** (failures - free - 1)) : 0;
-    const values = {
-      failures,
-      locked_until: lockSeconds > 0 ? new Date(at.getTime() + lockSeconds * 1000).toISOString() : null,
-      updated_at: at.toISOString(),
-    };
-    await db
+    // One atomic upsert: simultaneous failures each count. Reading the count and writing it back
+    // would lose some of them, and parallel guessing would never reach the lock.
+    const { failures } = await db
       .insertInto('sign_in_throttle')
-      .values({ key, ...values })
-      .onConflict((oc) => oc.column('key').doUpdateSet(values))
+      .values({ key, failures: 1, locked_until: null, updated_at: updatedAt })
+      .onConflict((oc) =>
+        oc.column('key').doUpdateSet((eb) => ({
+          failures: eb
+            .case()
+            .when('sign_in_throttle.updated_at', '<', forgetBefore)
+            .then(1)
+            .else(eb('sign_in_throttle.failures', '+', 1))
+            .end(),
+          updated_at: updatedAt,
+        })),
+      )
+      .returning('failures')
+      .executeTakeFirstOrThrow();
+    const lockSeconds = failures > free ? Math.min(MAX_LOCK_SECONDS, 2 ** (failures - free - 1)) : 0;
+    if (lockSeconds === 0) continue;
+    const lockedUntil = new Date(at.getTime() + lockSeconds * 1000).toISOString();
+    // Never shorten a lock a concurrent, later failure has already lengthened.
+    await db
+      .updateTable('sign_in_throttle')
+      .set({ locked_until: lockedUntil })
+      .where('key', '=', key)
+      .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', lockedUntil)]))
       .execute();
   }
 }

@@ -1,0 +1,24 @@
+import { Alert, List } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
+import { ApiError } from '../api/client';
+
+/** Shows what went wrong in words a person can act on, with the fields the server named. */
+export function ProblemAlert({ error, title }: { error: unknown; title?: string }) {
+  if (!error) return null;
+  const message = error instanceof Error ? error.message : 'Something went wrong.';
+  const fieldErrors = error instanceof ApiError ? error.fieldErrors : [];
+  return (
+    <Alert color="red" variant="light" title={title ?? 'That did not work'} icon={<IconAlertTriangle aria-hidden />} role="alert">
+      {message}
+      {fieldErrors.length > 0 ? (
+        <List size="sm" mt="xs">
+          {fieldErrors.map((fieldError) => (
+            <List.Item key={`${fieldError.field}:${fieldError.message}`}>
+              {fieldError.field.replace(/^body\./, '')}: {fieldError.message}
+            </List.Item>
+          ))}
+        </List>
+      ) : null}
+    </Alert>
+  );
+}

@@ -147,14 +147,13 @@ export async function buildApp(options: AppOptions): Promise<App> {
     }));
   }
 
-  if (options.serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
-    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
-    // Client-side routes (/people, /audit …) all load the single page.
-    app.setNotFoundHandler((request, reply) => {
-      const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && request.headers.accept?.includes('text/html');
-      if (isPage) return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
-      return sendProblem(reply, request, 'not_found', `No route for ${request.method} ${request.url.split('?')[0]}.`);
-    });
-  }
+  const servesWeb = options.serveWeb === true && fs.existsSync(path.join(WEB_DIST, 'index.html'));
+  if (servesWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
+  app.setNotFoundHandler((request, reply) => {
+    // Client-side routes (/people, /audit …) all load the single page; anything else is a 404 problem.
+    const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && request.headers.accept?.includes('text/html');
+    if (servesWeb && isPage) return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
+    return sendProblem(reply, request, 'not_found', `No route for ${request.method} ${request.url.split('?')[0]}.`);
+  });
   return app;
 }

@@ -79,5 +79,4 @@ export function registerProblemHandler(app: FastifyInstance): void {
     return sendProblem(reply, request, 'internal', 'An unexpected error occurred; it has been logged.');
   });
 
-  app.setNotFoundHandler((request, reply) => sendProblem(reply, request, 'not_found', `No route for ${request.method} ${request.url.split('?')[0]}.`));
 }

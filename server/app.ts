@@ -15,6 +15,7 @@ import { registerProblemHandler, sendProblem } from './http/problem-handler';
 import type { App } from './http/types';
 import { registerAuditRoutes } from './modules/audit/audit.routes';
 import { registerAuthRoutes } from './modules/auth/auth.routes';
+import { registerExportRoutes } from './modules/export/export.routes';
 import { registerHealthRoutes } from './modules/health/health.routes';
 import { registerPersonRoutes } from './modules/people/person.routes';
 import { registerProcessRoutes } from './modules/processes/process.routes';
@@ -138,6 +139,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerSopLifecycleRoutes(app, deps);
   registerProcessRoutes(app, deps);
   registerSettingsRoutes(app, deps);
+  registerExportRoutes(app, deps);
 
   if (options.benchBaseline) {
     app.get('/bench/hello', { config: { access: 'public' } }, async () => ({ hello: 'world' }));

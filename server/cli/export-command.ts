@@ -6,10 +6,11 @@ import { openDatabase, type Db } from '../db/database';
 import { AppError } from '../errors/app-error';
 import { MANUAL_FORMATS, renderManual, type ManualFormat } from '../modules/export/export.service';
 import { listSopsForExport, loadPublishedManual } from '../modules/export/manual.repository';
+import { exportSopMarkdownFile } from '../modules/export/sop-markdown-file';
 import { findOrganisationBySlug, listOrganisations } from '../modules/organisations/organisation.repository';
 
 // `sopdesk export …`: one subcommand per thing written out. Each is added by its own function
-// below; `export sop KEY --format md` joins them the same way.
+// below.
 
 /** The organisation named by --org, or the only one there is. */
 export async function resolveOrganisation(db: Db, slug: string | undefined) {
@@ -71,9 +72,34 @@ function addListCommand(group: Command): void {
     });
 }
 
+function addSopCommand(group: Command): void {
+  group
+    .command('sop')
+    .description('Write one SOP as sopdesk Markdown (front matter, sections, steps), which `sopdesk import` reads back exactly')
+    .argument('<key>', 'the SOP key, e.g. CS-REF-001')
+    .addOption(new Option('--format <format>', 'md').choices(['md']).default('md'))
+    .option('--version <label>', 'a version label, e.g. 1.2 (default: the version in use, else the latest)')
+    .option('--out <file>', 'where to write it (default: standard output)', '-')
+    .option('--org <slug>', 'the organisation (needed only when there are several)')
+    .addHelpText('after', '\nExamples:\n  sopdesk export sop CS-REF-001 --format md > CS-REF-001.md\n  sopdesk export sop CS-REF-001 --version 1.0 --out old.md')
+    .action(async (key: string, options: { format: 'md'; version?: string; out: string; org?: string }) => {
+      if (options.out !== '-' && !fs.existsSync(path.dirname(path.resolve(options.out)))) {
+        throw new AppError('validation_failed', `--out: the folder ${path.dirname(path.resolve(options.out))} does not exist.`);
+      }
+      const file = await withDatabase(async (db) => exportSopMarkdownFile(db, (await resolveOrganisation(db, options.org)).id, key, options.version));
+      if (options.out === '-') {
+        process.stdout.write(file.markdown);
+      } else {
+        fs.writeFileSync(options.out, file.markdown);
+        console.log(`Wrote ${key} version ${file.label} to ${options.out}.`);
+      }
+    });
+}
+
 export function registerExportCommands(program: Command): Command {
-  const group = program.command('export').description('Write the library out: the manual as PDF or HTML, the list of SOPs as JSON');
+  const group = program.command('export').description('Write the library out: the manual as PDF or HTML, one SOP as Markdown, the list of SOPs as JSON');
   addManualCommand(group);
+  addSopCommand(group);
   addListCommand(group);
   return group;
 }

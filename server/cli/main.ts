@@ -4,6 +4,7 @@ import { AppError } from '../errors/app-error';
 import { registerAuditCommands } from './audit-command';
 import { registerBackupCommand } from './backup-command';
 import { registerDatabaseCommands } from './database-commands';
+import { registerExportCommands } from './export-command';
 import { registerUserCommands } from './user-command';
 
 /** The `sopdesk` command line. */
@@ -17,6 +18,7 @@ export function buildCli(): Command {
   registerUserCommands(program);
   registerAuditCommands(program);
   registerBackupCommand(program);
+  registerExportCommands(program);
   return program;
 }
 

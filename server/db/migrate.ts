@@ -1,4 +1,4 @@
-import { Migrator, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
+import { Migrator, sql, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
 import type { Db } from './database';
 import * as foundation from './migrations/2026-11-25-0001-foundation';
 import * as library from './migrations/2026-11-25-0002-library';
@@ -12,9 +12,24 @@ const migrations: Record<string, Migration> = {
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
+/**
+ * The PostgreSQL schema the connection works in, or undefined on SQLite. Kysely's migrator looks
+ * for its bookkeeping tables in every schema unless told which one, so a kysely_migration table of
+ * another schema in the same database (another application, a parallel test) would make it skip
+ * creating ours and fail.
+ */
+async function currentPostgresSchema(db: Db): Promise<string | undefined> {
+  try {
+    const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db);
+    return rows[0]?.schema ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Applies every pending migration; throws with the failing migration's name. */
 export async function migrateToLatest(db: Db): Promise<MigrationResultSet> {
-  const migrator = new Migrator({ db, provider });
+  const migrator = new Migrator({ db, provider, migrationTableSchema: await currentPostgresSchema(db) });
   const result = await migrator.migrateToLatest();
   if (result.error) {
     const failed = result.results?.find((entry) => entry.status === 'Error');

@@ -40,18 +40,21 @@ export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase
   await admin.end();
   const target = { kind: 'postgres' as const, url, schema };
   const handle = openDatabase({ ...target, poolSize: 5 });
-  await migrateToLatest(handle.db);
-  return {
-    ...handle,
-    target,
-    close: async () => {
-      await handle.close();
-      const cleanup = new pg.Client({ connectionString: url });
-      await cleanup.connect();
-      await cleanup.query(`drop schema ${schema} cascade`);
-      await cleanup.end();
-    },
+  const close = async () => {
+    await handle.close();
+    const cleanup = new pg.Client({ connectionString: url });
+    await cleanup.connect();
+    await cleanup.query(`drop schema ${schema} cascade`);
+    await cleanup.end();
   };
+  try {
+    await migrateToLatest(handle.db);
+  } catch (error) {
+    // The test file never gets a handle to close, so the schema would be left behind.
+    await close();
+    throw error;
+  }
+  return { ...handle, target, close };
 }
 
 export function testConfig(overrides: Record<string, string> = {}): Config {

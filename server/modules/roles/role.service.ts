@@ -4,6 +4,7 @@ import { PERMISSIONS, type Permission } from '../../../common/permissions';
 import type { Db, Executor } from '../../db/database';
 import { newId, now } from '../../db/ids';
 import { inTransaction } from '../../db/transaction';
+import { refuseUniqueViolation } from '../../db/unique-violation';
 import { AppError, notFound } from '../../errors/app-error';
 import { authorize, can, type Actor } from '../../policy/policy';
 import { appendAuditEvent } from '../audit/audit.service';
@@ -41,77 +42,86 @@ export async function listRoles(db: Db, actor: Actor) {
   };
 }
 
+// assertNameFree cannot see a role a concurrent transaction is creating; the constraint catches that one.
+const ROLE_NAME_UNIQUE = { name: 'roles_org_name_unique', sqliteColumns: 'roles.org_id, roles.name' };
+
+function nameTaken(name: string): AppError {
+  return new AppError('name_taken', `A role called "${name}" already exists.`, { errors: [{ field: 'body.name', message: 'is already in use' }] });
+}
+
 async function assertNameFree(db: Executor, orgId: string, name: string, exceptId?: string): Promise<void> {
   const existing = await roleRepository.findRoleByName(db, orgId, name);
-  if (existing && existing.id !== exceptId) {
-    throw new AppError('name_taken', `A role called "${name}" already exists.`, { errors: [{ field: 'body.name', message: 'is already in use' }] });
-  }
+  if (existing && existing.id !== exceptId) throw nameTaken(name);
 }
 
 export async function createRole(db: Db, actor: Actor, input: Required<CreateRoleBody>): Promise<Role> {
   authorize(actor, 'role.manage');
-  return inTransaction(db, async (trx) => {
-    await assertNameFree(trx, actor.orgId, input.name);
-    const at = now();
-    const permissions = [...new Set(input.permissions)] as Permission[];
-    const role = {
-      id: newId(),
-      org_id: actor.orgId,
-      name: input.name,
-      description: input.description,
-      permissions: JSON.stringify(permissions),
-      created_at: at,
-      updated_at: at,
-      version: 1,
-    };
-    await roleRepository.insertRole(trx, role);
-    await appendAuditEvent(trx, {
-      orgId: actor.orgId,
-      actorId: actor.personId,
-      stream: streamOf('role', role.id),
-      event: { type: 'role.created', payload: { name: role.name, description: role.description, permissions } },
-    });
-    return loadRole(trx, actor, role.id);
-  });
+  return refuseUniqueViolation(ROLE_NAME_UNIQUE, () => nameTaken(input.name), () =>
+    inTransaction(db, async (trx) => {
+      await assertNameFree(trx, actor.orgId, input.name);
+      const at = now();
+      const permissions = [...new Set(input.permissions)] as Permission[];
+      const role = {
+        id: newId(),
+        org_id: actor.orgId,
+        name: input.name,
+        description: input.description,
+        permissions: JSON.stringify(permissions),
+        created_at: at,
+        updated_at: at,
+        version: 1,
+      };
+      await roleRepository.insertRole(trx, role);
+      await appendAuditEvent(trx, {
+        orgId: actor.orgId,
+        actorId: actor.personId,
+        stream: streamOf('role', role.id),
+        event: { type: 'role.created', payload: { name: role.name, description: role.description, permissions } },
+      });
+      return loadRole(trx, actor, role.id);
+    }),
+  );
 }
 
 export async function updateRole(db: Db, actor: Actor, roleId: string, input: UpdateRoleBody): Promise<Role> {
   authorize(actor, 'role.manage');
-  return inTransaction(db, async (trx) => {
-    const before = await loadRole(trx, actor, roleId);
-    const conflict = async () =>
-      new AppError('version_conflict', 'This role was changed by someone else since you loaded it.', { current: await loadRole(trx, actor, roleId) });
-    if (before.version !== input.version) throw await conflict();
-    if (input.name !== undefined) await assertNameFree(trx, actor.orgId, input.name, roleId);
-    const permissions = input.permissions ? ([...new Set(input.permissions)] as Permission[]) : undefined;
-    const changes: Record<string, { from: unknown; to: unknown }> = {};
-    if (input.name !== undefined && input.name !== before.name) changes.name = { from: before.name, to: input.name };
-    if (input.description !== undefined && input.description !== before.description) {
-      changes.description = { from: before.description, to: input.description };
-    }
-    if (permissions && [...permissions].sort().join() !== [...before.permissions].sort().join()) {
-      changes.permissions = { from: before.permissions, to: permissions };
-    }
-    const ok = await roleRepository.updateRoleIfVersion(trx, actor.orgId, roleId, input.version, {
-      name: input.name,
-      description: input.description,
-      permissions: permissions ? JSON.stringify(permissions) : undefined,
-      updated_at: now(),
-    });
-    if (!ok) throw await conflict();
-    if (changes.permissions && (await roleRepository.listActiveHoldersOfPermission(trx, actor.orgId, 'roles.manage')).length === 0) {
-      throw new AppError('last_administrator', 'This change would leave nobody able to manage roles; keep "roles.manage" on at least one role held by an active person.');
-    }
-    if (Object.keys(changes).length > 0) {
-      await appendAuditEvent(trx, {
-        orgId: actor.orgId,
-        actorId: actor.personId,
-        stream: streamOf('role', roleId),
-        event: { type: 'role.updated', payload: { changes } },
+  return refuseUniqueViolation(ROLE_NAME_UNIQUE, () => nameTaken(input.name ?? ''), () =>
+    inTransaction(db, async (trx) => {
+      const before = await loadRole(trx, actor, roleId);
+      const conflict = async () =>
+        new AppError('version_conflict', 'This role was changed by someone else since you loaded it.', { current: await loadRole(trx, actor, roleId) });
+      if (before.version !== input.version) throw await conflict();
+      if (input.name !== undefined) await assertNameFree(trx, actor.orgId, input.name, roleId);
+      const permissions = input.permissions ? ([...new Set(input.permissions)] as Permission[]) : undefined;
+      const changes: Record<string, { from: unknown; to: unknown }> = {};
+      if (input.name !== undefined && input.name !== before.name) changes.name = { from: before.name, to: input.name };
+      if (input.description !== undefined && input.description !== before.description) {
+        changes.description = { from: before.description, to: input.description };
+      }
+      if (permissions && [...permissions].sort().join() !== [...before.permissions].sort().join()) {
+        changes.permissions = { from: before.permissions, to: permissions };
+      }
+      const ok = await roleRepository.updateRoleIfVersion(trx, actor.orgId, roleId, input.version, {
+        name: input.name,
+        description: input.description,
+        permissions: permissions ? JSON.stringify(permissions) : undefined,
+        updated_at: now(),
       });
-    }
-    return loadRole(trx, actor, roleId);
-  });
+      if (!ok) throw await conflict();
+      if (changes.permissions && (await roleRepository.listActiveHoldersOfPermission(trx, actor.orgId, 'roles.manage')).length === 0) {
+        throw new AppError('last_administrator', 'This change would leave nobody able to manage roles; keep "roles.manage" on at least one role held by an active person.');
+      }
+      if (Object.keys(changes).length > 0) {
+        await appendAuditEvent(trx, {
+          orgId: actor.orgId,
+          actorId: actor.personId,
+          stream: streamOf('role', roleId),
+          event: { type: 'role.updated', payload: { changes } },
+        });
+      }
+      return loadRole(trx, actor, roleId);
+    }),
+  );
 }
 
 export async function deleteRole(db: Db, actor: Actor, roleId: string): Promise<void> {

@@ -3,6 +3,7 @@ import type { CreateTeamBody, Team, UpdateTeamBody } from '../../../common/api/t
 import type { Db, Executor } from '../../db/database';
 import { newId, now } from '../../db/ids';
 import { inTransaction } from '../../db/transaction';
+import { refuseUniqueViolation } from '../../db/unique-violation';
 import type { TeamRow } from '../../db/schema';
 import { AppError, notFound } from '../../errors/app-error';
 import { authorize, can, type Actor } from '../../policy/policy';
@@ -47,59 +48,68 @@ export async function getTeam(db: Db, actor: Actor, teamId: string): Promise<Tea
   return team;
 }
 
+// assertNameFree cannot see a team a concurrent transaction is creating; the constraint catches that one.
+const TEAM_NAME_UNIQUE = { name: 'teams_org_name_unique', sqliteColumns: 'teams.org_id, teams.name' };
+
+function nameTaken(name: string): AppError {
+  return new AppError('name_taken', `A team called "${name}" already exists.`, { errors: [{ field: 'body.name', message: 'is already in use' }] });
+}
+
 async function assertNameFree(db: Executor, orgId: string, name: string, exceptId?: string): Promise<void> {
   const existing = await teamRepository.findTeamByName(db, orgId, name);
-  if (existing && existing.id !== exceptId) {
-    throw new AppError('name_taken', `A team called "${name}" already exists.`, { errors: [{ field: 'body.name', message: 'is already in use' }] });
-  }
+  if (existing && existing.id !== exceptId) throw nameTaken(name);
 }
 
 export async function createTeam(db: Db, actor: Actor, input: Required<CreateTeamBody>): Promise<Team> {
   authorize(actor, 'team.manage');
-  return inTransaction(db, async (trx) => {
-    await assertNameFree(trx, actor.orgId, input.name);
-    const at = now();
-    const team = { id: newId(), org_id: actor.orgId, name: input.name, description: input.description, created_at: at, updated_at: at, version: 1 };
-    await teamRepository.insertTeam(trx, team);
-    await appendAuditEvent(trx, {
-      orgId: actor.orgId,
-      actorId: actor.personId,
-      stream: streamOf('team', team.id),
-      event: { type: 'team.created', payload: { name: team.name, description: team.description } },
-    });
-    return presentTeam(trx, actor, team.id);
-  });
+  return refuseUniqueViolation(TEAM_NAME_UNIQUE, () => nameTaken(input.name), () =>
+    inTransaction(db, async (trx) => {
+      await assertNameFree(trx, actor.orgId, input.name);
+      const at = now();
+      const team = { id: newId(), org_id: actor.orgId, name: input.name, description: input.description, created_at: at, updated_at: at, version: 1 };
+      await teamRepository.insertTeam(trx, team);
+      await appendAuditEvent(trx, {
+        orgId: actor.orgId,
+        actorId: actor.personId,
+        stream: streamOf('team', team.id),
+        event: { type: 'team.created', payload: { name: team.name, description: team.description } },
+      });
+      return presentTeam(trx, actor, team.id);
+    }),
+  );
 }
 
 export async function updateTeam(db: Db, actor: Actor, teamId: string, input: UpdateTeamBody): Promise<Team> {
   authorize(actor, 'team.manage');
-  return inTransaction(db, async (trx) => {
-    const before = await loadTeam(trx, actor, teamId);
-    const conflict = async () =>
-      new AppError('version_conflict', 'This team was changed by someone else since you loaded it.', { current: await presentTeam(trx, actor, teamId) });
-    if (before.version !== input.version) throw await conflict();
-    if (input.name !== undefined) await assertNameFree(trx, actor.orgId, input.name, teamId);
-    const changes: Record<string, { from: unknown; to: unknown }> = {};
-    if (input.name !== undefined && input.name !== before.name) changes.name = { from: before.name, to: input.name };
-    if (input.description !== undefined && input.description !== before.description) {
-      changes.description = { from: before.description, to: input.description };
-    }
-    const ok = await teamRepository.updateTeamIfVersion(trx, actor.orgId, teamId, input.version, {
-      name: input.name,
-      description: input.description,
-      updated_at: now(),
-    });
-    if (!ok) throw await conflict();
-    if (Object.keys(changes).length > 0) {
-      await appendAuditEvent(trx, {
-        orgId: actor.orgId,
-        actorId: actor.personId,
-        stream: streamOf('team', teamId),
-        event: { type: 'team.updated', payload: { changes } },
+  return refuseUniqueViolation(TEAM_NAME_UNIQUE, () => nameTaken(input.name ?? ''), () =>
+    inTransaction(db, async (trx) => {
+      const before = await loadTeam(trx, actor, teamId);
+      const conflict = async () =>
+        new AppError('version_conflict', 'This team was changed by someone else since you loaded it.', { current: await presentTeam(trx, actor, teamId) });
+      if (before.version !== input.version) throw await conflict();
+      if (input.name !== undefined) await assertNameFree(trx, actor.orgId, input.name, teamId);
+      const changes: Record<string, { from: unknown; to: unknown }> = {};
+      if (input.name !== undefined && input.name !== before.name) changes.name = { from: before.name, to: input.name };
+      if (input.description !== undefined && input.description !== before.description) {
+        changes.description = { from: before.description, to: input.description };
+      }
+      const ok = await teamRepository.updateTeamIfVersion(trx, actor.orgId, teamId, input.version, {
+        name: input.name,
+        description: input.description,
+        updated_at: now(),
       });
-    }
-    return presentTeam(trx, actor, teamId);
-  });
+      if (!ok) throw await conflict();
+      if (Object.keys(changes).length > 0) {
+        await appendAuditEvent(trx, {
+          orgId: actor.orgId,
+          actorId: actor.personId,
+          stream: streamOf('team', teamId),
+          event: { type: 'team.updated', payload: { changes } },
+        });
+      }
+      return presentTeam(trx, actor, teamId);
+    }),
+  );
 }
 
 export async function deleteTeam(db: Db, actor: Actor, teamId: string): Promise<void> {

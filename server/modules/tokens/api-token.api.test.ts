@@ -55,7 +55,7 @@ describe.each(TEST_DIALECTS)('personal API tokens on %s', (dialect) => {
     const before = await countRows(context.db);
     const write = await withBearer(token, { method: 'POST', url: '/api/v1/teams', payload: { name: 'Made by a script' } });
     expect(write.statusCode).toBe(201);
-    expect((await countRows(context.db)).teams).toBe(before.teams + 1);
+    expect((await countRows(context.db)).teams).toBe(before.teams! + 1);
 
     const row = await context.db.selectFrom('api_tokens').select('last_used_at').where('token_hash', '=', hashSecret(token)).executeTakeFirstOrThrow();
     expect(row.last_used_at).not.toBeNull();

@@ -1,0 +1,33 @@
+import { expect } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expectAccessible } from './browser';
+
+/** Signs in through the sign-in form, as a person would, and waits for the app to load. */
+export async function signIn(page: Page, baseUrl: string, account: { email: string; password: string }, path = '/library'): Promise<void> {
+  await page.goto(`${baseUrl}${path}`);
+  await page.getByRole('heading', { name: 'Sign in to sopdesk' }).waitFor();
+  await page.getByLabel('Email').fill(account.email);
+  await page.getByLabel(/^Password/).fill(account.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('navigation', { name: 'Main navigation' }).waitFor();
+}
+
+/** Signs out through the account menu. */
+export async function signOut(page: Page, name: string): Promise<void> {
+  await page.getByRole('button', { name: `Account menu for ${name}` }).click();
+  await page.getByRole('menuitem', { name: 'Sign out' }).click();
+  await page.getByRole('heading', { name: 'Sign in to sopdesk' }).waitFor();
+}
+
+/** The names of the main navigation's links: what the signed-in person is offered. */
+export async function navigationLinks(page: Page): Promise<string[]> {
+  const links = page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link');
+  return (await links.allInnerTexts()).map((text) => text.trim());
+}
+
+/** Waits for a page's heading, then runs axe on it. */
+export async function visit(page: Page, heading: string | RegExp, label: string): Promise<void> {
+  await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+  await expectAccessible(page, label);
+  expect(await page.getByRole('heading', { level: 1 }).count(), `one h1 on ${label}`).toBe(1);
+}

@@ -25,7 +25,7 @@ export const BUILT_IN_TEMPLATES: SopTemplate[] = [
     id: 'simple-list',
     name: 'Simple list',
     description: 'A short numbered list of steps, for routine tasks with no decisions.',
-    content: withSections([step('s1', 'Greet the customer and confirm their name.'), step('s2', 'Carry out the task.'), step('s3', 'Record the outcome on the case.')]),
+    content: withSections([step('s1', 'Greet the customer and ask for the name on the account.'), step('s2', 'Carry out the task.'), step('s3', 'Record the outcome on the case.')]),
   },
   {
     id: 'hierarchical',

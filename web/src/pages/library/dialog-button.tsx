@@ -1,0 +1,56 @@
+import { Button, Group, Modal, Stack, type ButtonProps } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import type { FormEvent, ReactNode } from 'react';
+import { ProblemAlert } from '../../components/problem-alert';
+
+type DialogButtonProps = {
+  label: string;
+  title: string;
+  submitLabel: string;
+  /** Called on submit; resolve true to close the dialog. */
+  onSubmit: () => Promise<boolean>;
+  pending: boolean;
+  error: unknown;
+  children: ReactNode;
+  buttonProps?: ButtonProps & { leftSection?: ReactNode };
+  danger?: boolean;
+  onOpen?: () => void;
+};
+
+/** A button that opens a small form in a dialog: one lifecycle step (approve, publish, retire …). */
+export function DialogButton({ label, title, submitLabel, onSubmit, pending, error, children, buttonProps, danger, onOpen }: DialogButtonProps) {
+  const [opened, { open, close }] = useDisclosure(false);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (await onSubmit()) close();
+  };
+  return (
+    <>
+      <Button
+        {...buttonProps}
+        onClick={() => {
+          onOpen?.();
+          open();
+        }}
+      >
+        {label}
+      </Button>
+      <Modal opened={opened} onClose={close} title={title} size="lg">
+        <form onSubmit={(event) => void submit(event)} noValidate>
+          <Stack>
+            {error ? <ProblemAlert error={error} /> : null}
+            {children}
+            <Group justify="flex-end">
+              <Button variant="default" onClick={close}>
+                Cancel
+              </Button>
+              <Button type="submit" loading={pending} color={danger ? 'red' : undefined}>
+                {submitLabel}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,80 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { PeopleList } from '../../../../common/api/people';
+import type { GovernedAction } from '../../../../common/api/settings';
+import type { SearchResults } from '../../../../common/api/search';
+import type { SopDetail, SopsList, SopVersion } from '../../../../common/api/sops';
+import { api, queryString } from '../../api/client';
+import { useSignedIn } from '../../api/session';
+
+// Query keys and fetchers of the library screens, in one place so that every mutation
+// invalidates the same keys the screens read.
+
+export const LIBRARY_KEY = ['library'] as const;
+export const sopsKey = (filters: SopFilters) => [...LIBRARY_KEY, 'sops', filters] as const;
+export const sopKey = (sopId: string) => [...LIBRARY_KEY, 'sop', sopId] as const;
+export const versionKey = (sopId: string, versionId: string) => [...LIBRARY_KEY, 'sop', sopId, 'version', versionId] as const;
+export const searchKey = (query: SearchParams) => [...LIBRARY_KEY, 'search', query] as const;
+export const PROCESSES_KEY = ['processes'] as const;
+
+export type SopFilters = { category?: string; channel?: string; status?: 'draft' | 'published' | 'retired'; review?: 'due-soon' | 'overdue' };
+export type SearchParams = { q: string; channel?: string; category?: string; status?: 'published' | 'retired' | 'any' };
+
+export type TemplateSummary = { id: string; name: string; description: string; builtIn: boolean };
+
+export function useSops(filters: SopFilters) {
+  return useQuery({ queryKey: sopsKey(filters), queryFn: () => api<SopsList>(`/sops${queryString(filters)}`) });
+}
+
+export function useSearch(params: SearchParams) {
+  return useQuery({
+    queryKey: searchKey(params),
+    queryFn: ({ signal }) => api<SearchResults>(`/search${queryString({ ...params, limit: 20 })}`, { signal }),
+    enabled: params.q.trim().length > 0,
+    placeholderData: (previous) => previous,
+  });
+}
+
+export function useSop(sopId: string) {
+  return useQuery({ queryKey: sopKey(sopId), queryFn: () => api<SopDetail>(`/sops/${sopId}`) });
+}
+
+export function useVersion(sopId: string, versionId: string | undefined) {
+  return useQuery({
+    queryKey: versionKey(sopId, versionId ?? 'none'),
+    queryFn: () => api<SopVersion>(`/sops/${sopId}/versions/${versionId}`),
+    enabled: Boolean(versionId),
+  });
+}
+
+export function useTemplates() {
+  return useQuery({ queryKey: [...LIBRARY_KEY, 'templates'], queryFn: () => api<{ items: TemplateSummary[] }>('/sop-templates'), staleTime: 300_000 });
+}
+
+export function useGovernedActions() {
+  return useQuery({ queryKey: ['governed-actions'], queryFn: () => api<{ items: GovernedAction[] }>('/governed-actions'), staleTime: 300_000 });
+}
+
+/** Active people to name as trial participants, reviewers and approvers; only for those who may list people. */
+export function usePeople() {
+  const me = useSignedIn();
+  return useQuery({
+    queryKey: ['people', 'active'],
+    queryFn: () => api<PeopleList>('/people?status=active'),
+    enabled: me.can.listPeople,
+    staleTime: 60_000,
+  });
+}
+
+/** Forgets everything the library screens have loaded about SOPs (after any change to one). */
+export function useInvalidateLibrary() {
+  const client = useQueryClient();
+  return async () => {
+    await client.invalidateQueries({ queryKey: LIBRARY_KEY });
+    await client.invalidateQueries({ queryKey: PROCESSES_KEY });
+  };
+}
+
+/** The version a reader sees first: the draft in progress for those who may see it, else the published one, else the latest. */
+export function defaultVersionId(sop: SopDetail): string | undefined {
+  return sop.draft?.id ?? sop.published?.id ?? sop.versions[0]?.id;
+}

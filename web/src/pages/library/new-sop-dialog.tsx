@@ -1,0 +1,104 @@
+import { Autocomplete, Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, TagsInput, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useDisclosure } from '@mantine/hooks';
+import { IconPlus } from '@tabler/icons-react';
+import { useMutation } from '@tanstack/react-query';
+import { useNavigate } from '@tanstack/react-router';
+import { zod4Resolver } from 'mantine-form-zod-resolver';
+import { createSopBodySchema, type CreateSopBody, type SopDetail } from '../../../../common/api/sops';
+import { api, fieldErrorsOf } from '../../api/client';
+import { useSignedIn } from '../../api/session';
+import { ProblemAlert } from '../../components/problem-alert';
+import { defaultVersionId, useInvalidateLibrary, usePeople, useTemplates } from './library-api';
+
+type FormValues = {
+  key: string;
+  title: string;
+  category: string;
+  channels: string[];
+  audience: string[];
+  ownerId: string | null;
+  reviewIntervalMonths: number;
+  templateId: string;
+  processId: string | null;
+};
+
+const CHANNEL_SUGGESTIONS = ['Phone', 'Email', 'Live chat', 'Social media', 'In person', 'Self-service'];
+const AUDIENCE_SUGGESTIONS = ['Agent', 'Senior agent', 'Supervisor', 'Quality manager'];
+
+/** "New SOP": the metadata and a template to start from; opens the draft in the editor. */
+export function NewSopButton({ categories, processId = null, label = 'New SOP' }: { categories: string[]; processId?: string | null; label?: string }) {
+  const [opened, { open, close }] = useDisclosure(false);
+  return (
+    <>
+      <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={open}>
+        {label}
+      </Button>
+      <Modal opened={opened} onClose={close} title="New SOP" size="lg">
+        {opened ? <NewSopForm categories={categories} processId={processId} onDone={close} /> : null}
+      </Modal>
+    </>
+  );
+}
+
+function NewSopForm({ categories, processId, onDone }: { categories: string[]; processId: string | null; onDone: () => void }) {
+  const me = useSignedIn();
+  const templates = useTemplates();
+  const people = usePeople();
+  const navigate = useNavigate();
+  const invalidate = useInvalidateLibrary();
+  const form = useForm<FormValues>({
+    initialValues: { key: '', title: '', category: '', channels: [], audience: ['Agent'], ownerId: me.person.id, reviewIntervalMonths: 12, templateId: 'simple-list', processId },
+    validate: zod4Resolver(createSopBodySchema),
+  });
+  const create = useMutation({
+    mutationFn: (values: CreateSopBody) => api<SopDetail>('/sops', { method: 'POST', body: values }),
+    onSuccess: async (sop) => {
+      await invalidate();
+      onDone();
+      const versionId = defaultVersionId(sop);
+      if (versionId) await navigate({ to: '/library/$sopId/edit', params: { sopId: sop.id } });
+      else await navigate({ to: '/library/$sopId', params: { sopId: sop.id } });
+    },
+    onError: (error) => form.setErrors(fieldErrorsOf(error)),
+  });
+  const ownerOptions = people.data
+    ? people.data.items.map((person) => ({ value: person.id, label: person.name }))
+    : [{ value: me.person.id, label: me.person.name }];
+
+  return (
+    <form onSubmit={form.onSubmit((values) => create.mutate(values))} noValidate>
+      <Stack>
+        {create.error && Object.keys(fieldErrorsOf(create.error)).length === 0 ? <ProblemAlert error={create.error} title="Could not create the SOP" /> : null}
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput label="Key" description="Unique, e.g. CS-REF-001" required {...form.getInputProps('key')} onChange={(event) => form.setFieldValue('key', event.currentTarget.value.toUpperCase())} />
+          <Autocomplete label="Category" description="e.g. Refunds, Complaints" required data={categories} {...form.getInputProps('category')} />
+        </SimpleGrid>
+        <TextInput label="Title" description="What the procedure achieves, e.g. “Refund a purchase”" required {...form.getInputProps('title')} />
+        <TagsInput label="Channels" description="Where it applies; press Enter after each" data={CHANNEL_SUGGESTIONS} {...form.getInputProps('channels')} />
+        <TagsInput label="Audience" description="The roles who follow it" data={AUDIENCE_SUGGESTIONS} {...form.getInputProps('audience')} />
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <Select label="Owner" data={ownerOptions} searchable {...form.getInputProps('ownerId')} />
+          <NumberInput label="Review every (months)" description="At most 12: every SOP is reviewed at least yearly" min={1} max={12} allowDecimal={false} {...form.getInputProps('reviewIntervalMonths')} />
+        </SimpleGrid>
+        <Select
+          label="Start from template"
+          data={(templates.data?.items ?? [{ id: 'simple-list', name: 'Simple list', description: '', builtIn: true }]).map((template) => ({ value: template.id, label: template.name }))}
+          allowDeselect={false}
+          {...form.getInputProps('templateId')}
+        />
+        <Text size="xs" c="dimmed">
+          {templates.data?.items.find((template) => template.id === form.values.templateId)?.description}
+        </Text>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={create.isPending}>
+            Create SOP
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,3 @@
+export function SopEditorPage() {
+  return null;
+}

@@ -1,0 +1,124 @@
+import { Group, Select, Stack, Table, Text } from '@mantine/core';
+import { IconBooks } from '@tabler/icons-react';
+import type { SopSummary } from '../../../../common/api/sops';
+import { AnchorLink } from './anchor-link';
+import { EmptyState } from '../../components/empty-state';
+import { QueryState } from '../../components/query-state';
+import { useSops, type SopFilters } from './library-api';
+import { ReviewDue, SopStatusBadge, VersionStatusBadge } from './status-badges';
+
+type SopListProps = {
+  filters: SopFilters;
+  onFiltersChange: (filters: SopFilters) => void;
+  categories: string[];
+  channels: string[];
+  emptyAction?: React.ReactNode;
+};
+
+export function SopListFilters({ filters, onFiltersChange, categories, channels }: Omit<SopListProps, 'emptyAction'>) {
+  return (
+    <Group gap="sm" wrap="wrap" align="flex-end">
+      <Select label="Category" placeholder="Any category" data={categories} value={filters.category ?? null} onChange={(value) => onFiltersChange({ ...filters, category: value ?? undefined })} clearable w={200} />
+      <Select label="Channel" placeholder="Any channel" data={channels} value={filters.channel ?? null} onChange={(value) => onFiltersChange({ ...filters, channel: value ?? undefined })} clearable w={180} />
+      <Select
+        label="Status"
+        placeholder="Any status"
+        data={[
+          { value: 'published', label: 'Published' },
+          { value: 'draft', label: 'Not yet published' },
+          { value: 'retired', label: 'Retired' },
+        ]}
+        value={filters.status ?? null}
+        onChange={(value) => onFiltersChange({ ...filters, status: (value as SopFilters['status']) ?? undefined })}
+        clearable
+        w={200}
+      />
+      <Select
+        label="Periodic review"
+        placeholder="Any"
+        data={[
+          { value: 'due-soon', label: 'Due within 30 days' },
+          { value: 'overdue', label: 'Overdue' },
+        ]}
+        value={filters.review ?? null}
+        onChange={(value) => onFiltersChange({ ...filters, review: (value as SopFilters['review']) ?? undefined })}
+        clearable
+        w={200}
+      />
+    </Group>
+  );
+}
+
+function SopRow({ sop }: { sop: SopSummary }) {
+  return (
+    <Table.Tr>
+      <Table.Td>
+        <Text ff="monospace" size="sm" fw={600}>
+          {sop.key}
+        </Text>
+      </Table.Td>
+      <Table.Td>
+        <AnchorLink to="/library/$sopId" params={{ sopId: sop.id }} fw={600}>
+          {sop.title}
+        </AnchorLink>
+      </Table.Td>
+      <Table.Td>{sop.category}</Table.Td>
+      <Table.Td>{sop.channels.length > 0 ? sop.channels.join(', ') : '—'}</Table.Td>
+      <Table.Td>
+        <Stack gap={4} align="flex-start">
+          <SopStatusBadge status={sop.status} />
+          {sop.draft ? (
+            <Group gap={4} wrap="nowrap">
+              <Text size="xs" c="dimmed">
+                {sop.draft.label}:
+              </Text>
+              <VersionStatusBadge status={sop.draft.status} />
+            </Group>
+          ) : null}
+        </Stack>
+      </Table.Td>
+      <Table.Td>{sop.published ? sop.published.label : '—'}</Table.Td>
+      <Table.Td>
+        <ReviewDue sop={sop} />
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+/** Every SOP of the organisation with its state, filtered; what an owner scans for reviews due. */
+export function SopList({ filters, emptyAction }: Pick<SopListProps, 'filters' | 'emptyAction'>) {
+  const sops = useSops(filters);
+  const filtered = Object.values(filters).some(Boolean);
+  return (
+    <QueryState query={sops} loadingLabel="Loading the library…">
+      {(data) =>
+        data.items.length === 0 ? (
+          <EmptyState icon={<IconBooks size={24} />} title={filtered ? 'No SOP matches these filters' : 'The library is empty'} action={filtered ? undefined : emptyAction}>
+            {filtered ? 'Clear a filter to see more.' : 'Write the first standard operating procedure, or import one you already have in Markdown or Word.'}
+          </EmptyState>
+        ) : (
+          <Table.ScrollContainer minWidth={860}>
+            <Table striped highlightOnHover verticalSpacing="sm" aria-label="Standard operating procedures">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">Key</Table.Th>
+                  <Table.Th scope="col">Title</Table.Th>
+                  <Table.Th scope="col">Category</Table.Th>
+                  <Table.Th scope="col">Channels</Table.Th>
+                  <Table.Th scope="col">Status</Table.Th>
+                  <Table.Th scope="col">Published version</Table.Th>
+                  <Table.Th scope="col">Next review</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {data.items.map((sop) => (
+                  <SopRow key={sop.id} sop={sop} />
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )
+      }
+    </QueryState>
+  );
+}

@@ -1,0 +1,107 @@
+import { Button, Code, Group, Table, Text } from '@mantine/core';
+import { AnchorLink } from '../router-links';
+import { Fragment, useState } from 'react';
+import type { AuditEventView } from '../../../../../common/api/audit';
+import { formatDateTime } from '../../../components/format';
+import { ErasePayloadButton } from './erase-payload-button';
+
+const PREVIEW_LENGTH = 70;
+
+/** "person: Alex Morgan" when the entity is known, else the kind and the start of its id. */
+function streamLabel(stream: string, names: ReadonlyMap<string, string>): string {
+  const [kind, id] = stream.split(':', 2);
+  if (!id) return stream;
+  return `${kind}: ${names.get(id) ?? `${id.slice(0, 8)}…`}`;
+}
+
+function PayloadCell({ event, expanded, onToggle, detailsId }: { event: AuditEventView; expanded: boolean; onToggle: () => void; detailsId: string }) {
+  if (event.payload === null) {
+    return (
+      <Text size="sm" fs="italic">
+        {event.erasedAt ? `erased on ${formatDateTime(event.erasedAt)}` : 'erased'}
+      </Text>
+    );
+  }
+  const text = JSON.stringify(event.payload);
+  return (
+    <Group gap="xs" wrap="nowrap">
+      <Code style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', maxWidth: 320 }}>
+        {text.length > PREVIEW_LENGTH ? `${text.slice(0, PREVIEW_LENGTH)}…` : text}
+      </Code>
+      <Button size="compact-xs" variant="subtle" onClick={onToggle} aria-expanded={expanded} aria-controls={detailsId} aria-label={`${expanded ? 'Hide' : 'Show'} payload of event ${event.seq} in ${event.stream}`}>
+        {expanded ? 'Hide' : 'Show'}
+      </Button>
+    </Group>
+  );
+}
+
+/** Audit events newest first; each payload previews on one line and expands to formatted JSON. */
+export function AuditEventsTable({ events, names, canErase }: { events: AuditEventView[]; names: ReadonlyMap<string, string>; canErase: boolean }) {
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  const toggle = (id: string) =>
+    setExpanded((current) => {
+      const next = new Set(current);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  const columns = canErase ? 7 : 6;
+  return (
+    <Table.ScrollContainer minWidth={960}>
+      <Table striped verticalSpacing="xs" fz="sm">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Time</Table.Th>
+            <Table.Th>Stream</Table.Th>
+            <Table.Th>Seq</Table.Th>
+            <Table.Th>Type</Table.Th>
+            <Table.Th>Actor</Table.Th>
+            <Table.Th>Payload</Table.Th>
+            {canErase ? (
+              <Table.Th>
+                <span className="visually-hidden">Actions</span>
+              </Table.Th>
+            ) : null}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {events.map((event) => {
+            const isExpanded = expanded.has(event.id);
+            const detailsId = `audit-payload-${event.id}`;
+            return (
+              <Fragment key={event.id}>
+                <Table.Tr>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(event.occurredAt)}</Table.Td>
+                  <Table.Td>
+                    <AnchorLink to="/audit" search={{ stream: event.stream }} size="sm" title={`Show only stream ${event.stream}`}>
+                      {streamLabel(event.stream, names)}
+                    </AnchorLink>
+                  </Table.Td>
+                  <Table.Td>{event.seq}</Table.Td>
+                  <Table.Td>
+                    <Code>{event.type}</Code>
+                  </Table.Td>
+                  <Table.Td>{event.actor?.name ?? 'System'}</Table.Td>
+                  <Table.Td>
+                    <PayloadCell event={event} expanded={isExpanded} onToggle={() => toggle(event.id)} detailsId={detailsId} />
+                  </Table.Td>
+                  {canErase ? <Table.Td>{event.payload !== null ? <ErasePayloadButton event={event} /> : null}</Table.Td> : null}
+                </Table.Tr>
+                {isExpanded && event.payload !== null ? (
+                  <Table.Tr id={detailsId}>
+                    <Table.Td colSpan={columns}>
+                      <Code block>{JSON.stringify(event.payload, null, 2)}</Code>
+                      <Text size="xs" c="dimmed" mt={4}>
+                        Hash {event.hash.slice(0, 16)}… · previous {event.prevHash.slice(0, 16)}…
+                      </Text>
+                    </Table.Td>
+                  </Table.Tr>
+                ) : null}
+              </Fragment>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

@@ -1,0 +1,35 @@
+import { Code, Paper, Stack, Text, Title } from '@mantine/core';
+import { useSignedIn } from '../../../api/session';
+import { PageHeader } from '../../../components/page-header';
+import { NoAccess } from '../no-access';
+import { GovernedActionsPanel } from './governed-actions-panel';
+
+/** Organisation settings: who the organisation is, and the governed actions its procedures use. */
+export function SettingsPage() {
+  const me = useSignedIn();
+  if (!me.can.manageSettings) return <NoAccess title="Settings" permission="settings.manage" />;
+  return (
+    <>
+      <PageHeader title="Settings" description="How sopdesk works for your organisation." />
+      <Stack gap="lg" maw={960}>
+        <Paper withBorder p="lg">
+          <Stack gap={6}>
+            <Title order={2} size="h4">
+              Organisation
+            </Title>
+            <Text size="sm">
+              Name: <strong>{me.organisation.name}</strong>
+            </Text>
+            <Text size="sm">
+              Short name in addresses: <Code>{me.organisation.slug}</Code>
+            </Text>
+            <Text size="sm" c="dimmed">
+              To rename the organisation, ask whoever runs your sopdesk installation: it is set with the sopdesk command.
+            </Text>
+          </Stack>
+        </Paper>
+        <GovernedActionsPanel />
+      </Stack>
+    </>
+  );
+}

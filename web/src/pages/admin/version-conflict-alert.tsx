@@ -1,0 +1,42 @@
+import { Alert, Button, Stack, Table, Text } from '@mantine/core';
+import { IconGitCompare } from '@tabler/icons-react';
+import { ApiError } from '../../api/client';
+
+/** The record the server sent with a 409 version_conflict, if this error is one. */
+export function conflictOf<T>(error: unknown): T | null {
+  return error instanceof ApiError && error.code === 'version_conflict' && error.problem.current ? (error.problem.current as T) : null;
+}
+
+/**
+ * Someone else saved first: shows what they saved, field by field, and offers to load it.
+ * The caller's unsaved edits stay in the form until they choose to load.
+ */
+export function VersionConflictAlert<T>({ current, fields, onLoad }: { current: T; fields: (current: T) => Array<[label: string, value: string]>; onLoad: (current: T) => void }) {
+  return (
+    <Alert color="orange" variant="light" title="Someone else saved first" icon={<IconGitCompare aria-hidden />} role="alert">
+      <Stack gap="xs">
+        <Text size="sm">Your changes were not saved. This is what is saved now:</Text>
+        <Table withTableBorder verticalSpacing={4} fz="sm">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Field</Table.Th>
+              <Table.Th>Saved value</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {fields(current).map(([label, value]) => (
+              <Table.Tr key={label}>
+                <Table.Td>{label}</Table.Td>
+                <Table.Td>{value || '—'}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+        <Text size="sm">Load their version to edit on top of it; your unsaved edits will be replaced.</Text>
+        <Button size="xs" variant="light" color="orange" onClick={() => onLoad(current)} style={{ alignSelf: 'flex-start' }}>
+          Load their version
+        </Button>
+      </Stack>
+    </Alert>
+  );
+}

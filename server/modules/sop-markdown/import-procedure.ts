@@ -69,6 +69,9 @@ export class ProcedureBuilder {
     // A procedure written as bullets or as plain paragraphs still is a procedure, when it has nothing better.
     const bulletsAreSteps = level === 'section' && !lists.some((list) => list.ordered) && headingChildren.length === 0;
     const paragraphsAreSteps = level === 'section' && lists.length === 0 && headingChildren.length === 0;
+    // Where "Step N" headings give the steps, a list before or between them describes (checks the system
+    // makes, things to know); it is not a second set of steps.
+    const headingsGiveSteps = headingChildren.some((child) => child.step !== undefined);
     const steps: DraftStep[] = [];
     const intro: RootContent[] = [];
     let pending: RootContent[] = [];
@@ -78,7 +81,7 @@ export class ProcedureBuilder {
       pending = [];
     };
     for (const block of blocks) {
-      if (block.type === 'list' && (block.ordered || bulletsAreSteps)) {
+      if (block.type === 'list' && (block.ordered || bulletsAreSteps) && !headingsGiveSteps) {
         attachPending();
         const fromList = this.fromList(block);
         this.report('mapped', lineRange(block), `${block.ordered ? 'Numbered' : 'Bulleted'} list → ${fromList.length} step${fromList.length === 1 ? '' : 's'}.`, fromList[0]);

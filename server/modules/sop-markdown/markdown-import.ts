@@ -326,15 +326,23 @@ function findStepHeadingGroup(units: readonly OutlineUnit[]): OutlineUnit[] {
   return [];
 }
 
+/** A heading or lead-in that says the list under it states conditions or examples, not things to do. */
+const CRITERIA_TITLE = /\b(criteria|conditions?|requirements?|eligib\w*|qualif\w*|examples?|definitions?|prerequisites?)\b/i;
+const CRITERIA_LEAD_IN = /\b(any|all|one|each|none) of the following (is|are|apply|applies|holds?|must be) true\b|\b(criteria|conditions)\b[^.]*:\s*$/i;
+
 function findLargestOrderedList(outline: Outline): { list: List; owner: RootContent[] } | undefined {
   let best: { list: List; owner: RootContent[] } | undefined;
-  const consider = (owner: RootContent[]) => {
-    for (const block of owner) {
-      if (block.type === 'list' && block.ordered && (!best || block.children.length > best.list.children.length)) best = { list: block, owner };
+  const consider = (owner: RootContent[], title: string) => {
+    for (const [index, block] of owner.entries()) {
+      if (block.type !== 'list' || !block.ordered || (best && block.children.length <= best.list.children.length)) continue;
+      // With no procedure heading, a numbered list of criteria is not taken for the procedure: it stays in its section.
+      const leadIn = owner[index - 1];
+      if (CRITERIA_TITLE.test(title) || (leadIn?.type === 'paragraph' && CRITERIA_LEAD_IN.test(plainText(leadIn.children)))) continue;
+      best = { list: block, owner };
     }
   };
-  consider(outline.preamble);
-  for (const unit of allUnits(outline.units)) consider(unit.blocks);
+  consider(outline.preamble, '');
+  for (const unit of allUnits(outline.units)) consider(unit.blocks, unit.title);
   return best;
 }
 

@@ -24,6 +24,7 @@ import { registerSettingsRoutes } from './modules/settings/settings.routes';
 import { registerSopLifecycleRoutes } from './modules/sops/sop-lifecycle.routes';
 import { registerSopRoutes } from './modules/sops/sop.routes';
 import { runBareSearch } from './modules/sops/sop-search.service';
+import { registerImportRoutes } from './modules/sop-markdown/import.routes';
 import { registerTeamRoutes } from './modules/teams/team.routes';
 import { registerApiTokenRoutes } from './modules/tokens/api-token.routes';
 
@@ -140,6 +141,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerProcessRoutes(app, deps);
   registerSettingsRoutes(app, deps);
   registerExportRoutes(app, deps);
+  registerImportRoutes(app, deps);
 
   if (options.benchBaseline) {
     app.get('/bench/hello', { config: { access: 'public' } }, async () => ({ hello: 'world' }));

@@ -4,13 +4,15 @@ import { Option, type Command } from 'commander';
 import { loadConfig } from '../config';
 import { openDatabase, type Db } from '../db/database';
 import { AppError } from '../errors/app-error';
-import { MANUAL_FORMATS, renderManual, type ManualFormat } from '../modules/export/export.service';
+import type { ManualFormat } from '../modules/export/export.service';
 import { listSopsForExport, loadPublishedManual } from '../modules/export/manual.repository';
-import { exportSopMarkdownFile } from '../modules/export/sop-markdown-file';
 import { findOrganisationBySlug, listOrganisations } from '../modules/organisations/organisation.repository';
 
 // `sopdesk export …`: one subcommand per thing written out. Each is added by its own function
-// below.
+// below. The renderers (PDF, Markdown) load only when their command runs, so that every other command
+// starts quickly.
+
+const MANUAL_FORMATS = ['pdf', 'html'] as const satisfies readonly ManualFormat[];
 
 /** The organisation named by --org, or the only one there is. */
 export async function resolveOrganisation(db: Db, slug: string | undefined) {
@@ -47,6 +49,7 @@ function addManualCommand(group: Command): void {
       const { file, count, organisation } = await withDatabase(async (db) => {
         const organisation = await resolveOrganisation(db, options.org);
         const manual = await loadPublishedManual(db, organisation.id);
+        const { renderManual } = await import('../modules/export/export.service');
         return { file: await renderManual(manual, options.format), count: manual.sops.length, organisation };
       });
       const summary = `${organisation.name}: ${count} published ${count === 1 ? 'SOP' : 'SOPs'}`;
@@ -86,6 +89,7 @@ function addSopCommand(group: Command): void {
       if (options.out !== '-' && !fs.existsSync(path.dirname(path.resolve(options.out)))) {
         throw new AppError('validation_failed', `--out: the folder ${path.dirname(path.resolve(options.out))} does not exist.`);
       }
+      const { exportSopMarkdownFile } = await import('../modules/export/sop-markdown-file');
       const file = await withDatabase(async (db) => exportSopMarkdownFile(db, (await resolveOrganisation(db, options.org)).id, key, options.version));
       if (options.out === '-') {
         process.stdout.write(file.markdown);

@@ -5,6 +5,7 @@ import { registerAuditCommands } from './audit-command';
 import { registerBackupCommand } from './backup-command';
 import { registerDatabaseCommands } from './database-commands';
 import { registerExportCommands } from './export-command';
+import { registerImportCommand } from './import-command';
 import { registerUserCommands } from './user-command';
 
 /** The `sopdesk` command line. */
@@ -19,6 +20,7 @@ export function buildCli(): Command {
   registerAuditCommands(program);
   registerBackupCommand(program);
   registerExportCommands(program);
+  registerImportCommand(program);
   return program;
 }
 

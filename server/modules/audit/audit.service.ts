@@ -1,3 +1,4 @@
+import { PostgresAdapter, sql } from 'kysely';
 import { auditEventSchema, type AuditEventInput } from '../../../common/audit-events';
 import type { Db, Executor, Trx } from '../../db/database';
 import { newId, now } from '../../db/ids';
@@ -15,12 +16,25 @@ export type AppendAuditEvent = {
 };
 
 /**
+ * On PostgreSQL, waits until no other open transaction is appending to this stream, so that the
+ * head read next is the real one. Without it, concurrent appenders all read the same head, all but
+ * one fail on the unique (stream, seq) constraint, and under load some exhaust their retries.
+ * SQLite runs one write transaction at a time, so there is nothing to wait for.
+ */
+async function lockStream(trx: Trx, orgId: string, stream: string): Promise<void> {
+  if (!(trx.getExecutor().adapter instanceof PostgresAdapter)) return;
+  await sql`select pg_advisory_xact_lock(hashtextextended(${`${orgId}:${stream}`}, 0))`.execute(trx);
+}
+
+/**
  * Appends an event to its stream's hash chain. Call it inside the use case's transaction, so the
- * event commits with the change it records; a concurrent append to the same stream fails on the
- * unique (stream, seq) constraint and the transaction is retried by `inTransaction`.
+ * event commits with the change it records. Appends to one stream are serialised (`lockStream`);
+ * the unique (stream, seq) constraint remains the guard against a forked chain, and a violation of
+ * it is retried by `inTransaction`.
  */
 export async function appendAuditEvent(trx: Trx, input: AppendAuditEvent): Promise<{ id: string; seq: number; hash: string }> {
   const event = auditEventSchema.parse(input.event);
+  await lockStream(trx, input.orgId, input.stream);
   const head = await auditRepository.findStreamHead(trx, input.orgId, input.stream);
   const seq = (head?.seq ?? 0) + 1;
   const prevHash = head?.hash ?? GENESIS_HASH;

@@ -61,6 +61,14 @@ export function clearSessionCookie(reply: FastifyReply, config: Config): void {
 export function registerAccessControl(app: FastifyInstance, deps: { db: Db; config: Config }): void {
   app.decorateRequest('actor', null);
 
+  // Refused when the route is added, so a forgotten declaration stops start-up (and every test)
+  // instead of surfacing as a 500 on the route's first request.
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/v1/') && !route.config?.access) {
+      throw new Error(`${String(route.method)} ${route.url} does not declare config.access (see server/http/access.ts)`);
+    }
+  });
+
   app.addHook('onRequest', async (request, reply) => {
     if (!request.url.startsWith('/api/v1/')) return;
     const access = request.routeOptions.config?.access;

@@ -16,7 +16,8 @@ const configSchema = z.object({
     .optional(),
   SOPDESK_DEMO: booleanFlag.default(true),
   SOPDESK_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  SOPDESK_PUBLIC_URL: z.url().optional(),
+  // It starts the links sopdesk hands out (password set-up), so only a web address will do.
+  SOPDESK_PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// address' }).optional(),
   SOPDESK_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(60 * 24 * 7).default(60 * 8),
   SOPDESK_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
   SOPDESK_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(1024 * 1024),
@@ -55,12 +56,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const parsed = result.data;
   const dataDir = path.resolve(parsed.SOPDESK_DATA_DIR);
+  // Frozen all the way down: nothing may change where the database is once sopdesk has started.
   return Object.freeze({
     ...parsed,
     SOPDESK_DATA_DIR: dataDir,
-    database: parsed.DATABASE_URL
-      ? { kind: 'postgres' as const, url: parsed.DATABASE_URL }
-      : { kind: 'sqlite' as const, file: path.join(dataDir, 'sopdesk.db') },
+    database: Object.freeze(
+      parsed.DATABASE_URL
+        ? { kind: 'postgres' as const, url: parsed.DATABASE_URL }
+        : { kind: 'sqlite' as const, file: path.join(dataDir, 'sopdesk.db') },
+    ),
     secureCookies: parsed.SOPDESK_SECURE_COOKIES ?? (parsed.SOPDESK_PUBLIC_URL?.startsWith('https://') ?? false),
   });
 }

@@ -8,6 +8,7 @@ import { createOrganisation } from '../organisations/organisation.service';
 import { addPersonWithPassword } from '../people/person-admin.service';
 import * as personRepository from '../people/person.repository';
 import { insertTeam, insertTeamMember } from '../teams/team.repository';
+import { loadDemoLibrary } from './demo-library';
 
 export const DEMO_ORG_SLUG = 'harbour-and-hill';
 
@@ -40,8 +41,9 @@ export async function hasDemoOrganisation(db: Db): Promise<boolean> {
 }
 
 /**
- * Loads the demo organisation: a retailer with stores and a contact centre, its people and teams.
- * Passwords are generated for each install and returned once, never fixed.
+ * Loads the demo organisation: a retailer with stores and a contact centre, its people and teams,
+ * its process register and its published manual. Passwords are generated for each install and
+ * returned once, never fixed.
  */
 export async function loadDemoOrganisation(db: Db): Promise<{ orgId: string; accounts: DemoAccount[] }> {
   const { organisation } = await createOrganisation(db, { name: 'Harbour & Hill Outfitters', slug: DEMO_ORG_SLUG });
@@ -75,6 +77,15 @@ export async function loadDemoOrganisation(db: Db): Promise<{ orgId: string; acc
         });
       }
     }
+  });
+  const account = (email: string) => {
+    const found = accounts.find((candidate) => candidate.email === email)!;
+    return { id: personIds.get(email)!, role: found.role, password: found.password };
+  };
+  await loadDemoLibrary(db, organisation.id, {
+    author: account('jordan.lee@harbourhill.example'),
+    reviewer: account('sam.okafor@harbourhill.example'),
+    approver: account('alex.morgan@harbourhill.example'),
   });
   return { orgId: organisation.id, accounts };
 }

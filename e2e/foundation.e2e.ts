@@ -1,0 +1,108 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, launchBrowser, newPage, screenshot } from './support/browser';
+import { navigationLinks, signIn, signOut, visit } from './support/journey';
+import { startServer, type RunningServer } from './support/server';
+
+describe('foundation: people, access and the audit trail', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('an administrator adds an agent, the agent sets a password and sees only what the role allows, and the audit trail shows and verifies it', async () => {
+    const admin = server.account('Administrator');
+    const page = await newPage(browser);
+
+    // A visitor who is not signed in is sent to sign in, and comes back to the page asked for.
+    await page.goto(`${server.url}/people`);
+    await visit(page, 'Sign in to sopdesk', 'sign-in');
+    await page.getByLabel('Email').fill(admin.email);
+    await page.getByLabel(/^Password/).fill('not the password at all');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.getByRole('alert').innerText()).toMatch(/email or password/i);
+    await screenshot(page, 'sign-in-refused');
+    await page.getByLabel(/^Password/).fill(admin.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await visit(page, 'People', 'people');
+    expect(page.url()).toMatch(/\/people$/);
+    expect(await navigationLinks(page)).toEqual(expect.arrayContaining(['Library', 'People', 'Teams', 'Roles', 'Audit trail', 'Settings']));
+    await expect.poll(() => page.getByRole('row').count()).toBeGreaterThan(6);
+    await screenshot(page, 'people');
+
+    // Add a person with the Agent role.
+    await page.getByRole('button', { name: 'Add person' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add a person' });
+    await dialog.getByLabel(/^Name/).fill('Casey Nguyen');
+    await dialog.getByLabel(/^Email/).fill('casey.nguyen@harbourhill.example');
+    await dialog.getByLabel(/^Roles/).click();
+    await page.getByRole('option', { name: 'Agent', exact: true }).click();
+    await dialog.getByLabel(/^Name/).click();
+    await expectAccessible(page, 'add-person dialog');
+    await dialog.getByRole('button', { name: 'Save person' }).click();
+    const added = page.getByRole('dialog', { name: 'Casey Nguyen has been added' });
+    const link = (await added.getByTestId('set-password-link').innerText()).trim();
+    expect(link).toMatch(/\/reset-password#token=/);
+    await screenshot(page, 'person-added');
+    await added.getByRole('button', { name: 'Done' }).click();
+    await expect.poll(() => page.getByRole('row', { name: /Casey Nguyen/ }).count()).toBe(1);
+    await signOut(page, 'Alex Morgan');
+
+    // The new agent sets a password with the one-time link and signs in.
+    await page.goto(link);
+    await visit(page, 'Set your password', 'set-password');
+    await page.getByText('Hello Casey Nguyen').waitFor();
+    await page.getByLabel(/^New password/).fill('tidal lantern copper 93 meadow');
+    await page.getByLabel(/^Repeat the new password/).fill('tidal lantern copper 93 meadow');
+    await page.getByRole('button', { name: 'Set password' }).click();
+    await page.getByText('Your password is set').waitFor();
+    await signIn(page, server.url, { email: 'casey.nguyen@harbourhill.example', password: 'tidal lantern copper 93 meadow' });
+    await visit(page, /Library|Procedures/, 'library as an agent');
+    const agentLinks = await navigationLinks(page);
+    expect(agentLinks).toEqual(expect.arrayContaining(['Library', 'Cases', 'Training']));
+    for (const hidden of ['People', 'Teams', 'Roles', 'Audit trail', 'Settings']) expect(agentLinks).not.toContain(hidden);
+    await screenshot(page, 'agent-library');
+
+    // Typing an administration address directly shows no data, and says why.
+    await page.goto(`${server.url}/people`);
+    await visit(page, 'People', 'people as an agent');
+    await page.getByText('You do not have access to this page').waitFor();
+    expect(await page.getByRole('row').count()).toBe(0);
+    await page.goto(`${server.url}/audit`);
+    await page.getByText('You do not have access to this page').waitFor();
+
+    // The agent's own profile works: a personal API token is shown once.
+    await page.goto(`${server.url}/profile`);
+    await visit(page, 'Profile and security', 'profile');
+    await page.getByLabel('Token name').fill('Reporting script');
+    await page.getByRole('button', { name: 'Create token' }).click();
+    const token = (await page.getByTestId('new-api-token').innerText()).trim();
+    expect(token.length).toBeGreaterThan(30);
+    const me = await page.request.get(`${server.url}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } });
+    expect(me.status()).toBe(200);
+    expect((await me.json()).person.name).toBe('Casey Nguyen');
+    await page.getByRole('button', { name: 'Revoke token Reporting script' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Revoke' }).click();
+    await page.getByText('You have no API tokens.').waitFor();
+    const revoked = await page.request.get(`${server.url}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } });
+    expect(revoked.status()).toBe(401);
+    await screenshot(page, 'profile');
+    await signOut(page, 'Casey Nguyen');
+
+    // The administrator sees what happened in the audit trail, and verifies the chain.
+    await signIn(page, server.url, admin, '/audit');
+    await visit(page, 'Audit trail', 'audit trail');
+    await expect.poll(() => page.getByRole('row', { name: /person\.created/ }).count()).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Verify the chain' }).click();
+    await page.getByText('The chain is intact').waitFor();
+    expect(await page.getByText(/Intact: \d+ events in \d+ streams checked/).count()).toBe(1);
+    await expectAccessible(page, 'audit trail, verified');
+    await screenshot(page, 'audit-verified');
+  });
+});

@@ -200,6 +200,10 @@ export class ProcedureBuilder {
       if (closing && OTHERWISE_START.test(closing.core.trim())) {
         result.push(this.buildDecision(steps.slice(index, end + 1)));
         index = end + 1;
+      } else if (end - index === 2 && areComplementary(step.core, (steps[index + 1] as DraftStep).core)) {
+        // "If the check passed …" / "If the check failed …": two cases that cover each other are a decision too.
+        result.push(this.buildDecision(steps.slice(index, end), true));
+        index = end;
       } else {
         if (end - index >= 2) this.context.report.add('warning', { line: step.range.line, endLine: (steps[end - 1] as DraftStep).range.endLine }, IF_RUN_WARNING, 'procedure');
         result.push(...steps.slice(index, end));
@@ -209,7 +213,7 @@ export class ProcedureBuilder {
     return result;
   }
 
-  private buildDecision(chain: DraftStep[]): DraftStep {
+  private buildDecision(chain: DraftStep[], complementary = false): DraftStep {
     const conditions: string[] = [];
     const branches: DraftBranch[] = chain.map((draft) => {
       const { clause, action } = splitCondition(draft.core);
@@ -228,7 +232,7 @@ export class ProcedureBuilder {
     const first = chain[0] as DraftStep;
     const last = chain.at(-1) as DraftStep;
     const prefix = first.stepLabel && first.stepNumber !== undefined ? `Step ${first.stepNumber}: ` : '';
-    const check = conditions.length === 1 ? `Check whether ${conditions[0]}.` : `Check which case applies: ${conditions.join('; ')}.`;
+    const check = conditions.length === 1 || complementary ? `Check whether ${conditions[0]}.` : `Check which case applies: ${conditions.join('; ')}.`;
     const decision: DraftStep = {
       kind: 'decision',
       text: prefix ? `${prefix}${check.charAt(0).toLowerCase()}${check.slice(1)}` : check,
@@ -272,6 +276,56 @@ export class ProcedureBuilder {
     const item = this.context.report.add(kind, range, message, 'procedure');
     if (step) this.stepTargets.push({ item, step });
   }
+}
+
+/** Words whose swap turns a condition into its opposite ("passed" / "failed"). */
+const OPPOSITES: ReadonlyArray<readonly [string, string]> = [
+  ['passed', 'failed'],
+  ['passes', 'fails'],
+  ['pass', 'fail'],
+  ['succeeded', 'failed'],
+  ['succeeds', 'fails'],
+  ['successful', 'unsuccessful'],
+  ['approved', 'declined'],
+  ['approved', 'rejected'],
+  ['accepted', 'declined'],
+  ['accepted', 'rejected'],
+  ['eligible', 'ineligible'],
+  ['valid', 'invalid'],
+  ['yes', 'no'],
+  ['can', 'cannot'],
+  ['is', 'isn’t'],
+];
+const NEGATIONS = new Set(['not', 'no', 'never']);
+
+function conditionWords(core: string): string[] {
+  const { clause } = splitCondition(core);
+  return clause
+    .replace(IF_START, '')
+    .toLowerCase()
+    .replace(/'/g, '’')
+    .split(/[^\p{L}\p{N}’]+/u)
+    .filter((word) => word !== '' && word !== 'the' && word !== 'a' && word !== 'an');
+}
+
+/**
+ * Whether two "If …" conditions are each other's opposite, so that together they cover every case:
+ * the same words but one swapped for its opposite, or the same words with one "not" added.
+ */
+export function areComplementary(first: string, second: string): boolean {
+  const a = conditionWords(first);
+  const b = conditionWords(second);
+  if (a.length === 0 || b.length === 0) return false;
+  const [shorter, longer] = a.length <= b.length ? [a, b] : [b, a];
+  if (longer.length === shorter.length + 1) {
+    const extra = longer.findIndex((word, index) => word !== shorter[index]);
+    return NEGATIONS.has(longer[extra] ?? '') && [...longer.slice(0, extra), ...longer.slice(extra + 1)].join(' ') === shorter.join(' ');
+  }
+  if (a.length !== b.length) return false;
+  const differing = a.map((word, index) => [word, b[index]!] as const).filter(([left, right]) => left !== right);
+  if (differing.length !== 1) return false;
+  const [left, right] = differing[0]!;
+  return OPPOSITES.some(([one, other]) => (left === one && right === other) || (left === other && right === one));
 }
 
 /** Draft steps → model steps, with ids from `newId` in document order. */

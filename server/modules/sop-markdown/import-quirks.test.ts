@@ -81,3 +81,39 @@ describe('a document without a procedure whose only numbered list is a list of c
     expect(result.content.procedure.map((step) => step.text)).toEqual(['The store cannot take payments, or', 'The store has no working lighting, or', 'The building is unsafe to open.']);
   });
 });
+
+describe('two "If …" items whose conditions are opposites', () => {
+  const source = [
+    '# Check a returned jacket',
+    '',
+    '## Procedure',
+    '',
+    '1. Inspect the seams and the zip.',
+    '1. If the inspection passed: Put the jacket back on the rail.',
+    '1. If the inspection failed: Send the jacket to the repairs box.',
+    '1. Note the result on the returns slip.',
+    '',
+  ].join('\n');
+  const result = importMarkdown(source, { fileName: 'jacket.md' });
+
+  it('become a decision with one branch each, then the procedure goes on', () => {
+    const [, decision, after] = result.content.procedure;
+    expect(decision).toMatchObject({ kind: 'decision', text: 'Check whether the inspection passed.' });
+    expect(decision?.branches?.map((branch) => [branch.label, branch.steps.map((step) => step.text)])).toEqual([
+      ['If the inspection passed', ['Put the jacket back on the rail.']],
+      ['If the inspection failed', ['Send the jacket to the repairs box.']],
+    ]);
+    expect(after?.text).toBe('Note the result on the returns slip.');
+    expect(findMissingWords(source, result)).toEqual([]);
+  });
+
+  it('are told apart from "If …" items that do not cover each other', async () => {
+    const { areComplementary } = await import('./import-procedure');
+    expect(areComplementary('If the card is valid', 'If the card is invalid')).toBe(true);
+    expect(areComplementary('If the customer is a member', 'If the customer is not a member')).toBe(true);
+    expect(areComplementary('If the parcel is late', 'If the parcel is damaged')).toBe(false);
+    expect(areComplementary('If the check passed', 'If the other check failed')).toBe(false);
+    const unrelated = importMarkdown(source.replace('If the inspection failed', 'If the zip is stiff'), { fileName: 'jacket.md' });
+    expect(unrelated.content.procedure.some((step) => step.kind === 'decision')).toBe(false);
+  });
+});

@@ -85,10 +85,10 @@ export function CommentsPanel({ version, numbers }: { version: SopVersion; numbe
           <Title order={2} size="h4" id="comments-heading">
             Comments
           </Title>
-          {open > 0 ? <Badge color="orange">{open} open</Badge> : null}
+          {open > 0 ? <Badge c="gray.9" variant="light" color="orange">{open} open</Badge> : null}
         </Group>
         {version.comments.length === 0 ? (
-          <Text size="sm" c="dimmed">
+          <Text size="sm" c="gray.7">
             No comments yet.
           </Text>
         ) : (
@@ -101,10 +101,10 @@ export function CommentsPanel({ version, numbers }: { version: SopVersion; numbe
                       <Text size="sm" fw={600}>
                         {comment.author.name}
                       </Text>
-                      <Text size="xs" c="dimmed">
+                      <Text size="xs" c="gray.7">
                         {comment.kind === 'trial' ? 'Staff trial' : 'Review'} · {formatDateTime(comment.createdAt)} · on {targetLabel(version, comment.section, comment.stepId, numbers)}
                       </Text>
-                      <Badge size="sm" variant="light" color={STATUS_COLOUR[comment.status]}>
+                      <Badge c="gray.9" size="sm" variant="light" color={STATUS_COLOUR[comment.status]}>
                         {comment.status}
                       </Badge>
                     </Group>
@@ -112,7 +112,7 @@ export function CommentsPanel({ version, numbers }: { version: SopVersion; numbe
                       {comment.body}
                     </Text>
                     {comment.resolutionNote || comment.resolvedBy ? (
-                      <Text size="xs" c="dimmed">
+                      <Text size="xs" c="gray.7">
                         {comment.resolvedBy ? `${comment.status} by ${comment.resolvedBy.name}` : ''}
                         {comment.resolutionNote ? `: ${comment.resolutionNote}` : ''}
                       </Text>

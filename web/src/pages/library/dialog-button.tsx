@@ -35,7 +35,7 @@ export function DialogButton({ label, title, submitLabel, onSubmit, pending, err
       >
         {label}
       </Button>
-      <Modal opened={opened} onClose={close} title={title} size="lg">
+      <Modal opened={opened} onClose={close} closeButtonProps={{ 'aria-label': 'Close' }} title={title} size="lg">
         <form onSubmit={(event) => void submit(event)} noValidate>
           <Stack>
             {error ? <ProblemAlert error={error} /> : null}

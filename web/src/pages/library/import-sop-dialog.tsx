@@ -31,7 +31,7 @@ export function ImportSopButton() {
       <Button variant="default" leftSection={<IconFileImport size={16} aria-hidden />} onClick={open}>
         Import Markdown or Word
       </Button>
-      <Modal opened={opened} onClose={close} title="Import an SOP from Markdown or Word" size="xl">
+      <Modal opened={opened} onClose={close} closeButtonProps={{ 'aria-label': 'Close' }} title="Import an SOP from Markdown or Word" size="xl">
         {opened ? <ImportForm onDone={close} /> : null}
       </Modal>
     </>
@@ -115,7 +115,7 @@ function ImportReport({ result }: { result: ImportResult }) {
               <Table.Tr key={index}>
                 <Table.Td>{item.line === item.endLine ? item.line : `${item.line}–${item.endLine}`}</Table.Td>
                 <Table.Td>
-                  <Badge color={KIND_COLOUR[item.kind]} variant="light" radius="sm">
+                  <Badge c="gray.9" color={KIND_COLOUR[item.kind]} variant="light" radius="sm">
                     {item.kind.replace(/-/g, ' ')}
                   </Badge>
                 </Table.Td>

@@ -39,7 +39,7 @@ function StartTrialButton({ version }: { version: SopVersion }) {
       label="Start staff trial"
       title="Start a staff trial"
       submitLabel="Start the trial"
-      buttonProps={{ variant: 'light' }}
+      buttonProps={{ variant: 'default' }}
       pending={start.isPending}
       error={start.error}
       onOpen={() => start.reset()}
@@ -156,7 +156,7 @@ function PublishButton({ version }: { version: SopVersion }) {
 function CompleteReviewButton({ version }: { version: SopVersion }) {
   const complete = useVersionAction<undefined>(version, 'review-complete');
   return (
-    <Button variant="light" loading={complete.isPending} onClick={() => complete.mutate(undefined, { onSuccess: () => notifySaved('Your review is recorded as finished.'), onError: (error) => notifyFailed(error, 'Could not finish the review') })}>
+    <Button variant="default" loading={complete.isPending} onClick={() => complete.mutate(undefined, { onSuccess: () => notifySaved('Your review is recorded as finished.'), onError: (error) => notifyFailed(error, 'Could not finish the review') })}>
       Finish my review
     </Button>
   );

@@ -26,7 +26,7 @@ export function LifecyclePanel({ sop, version }: { sop: SopDetail; version: SopV
               Version {version.label}
             </Title>
             <VersionStatusBadge status={version.status} />
-            <Text size="xs" c="dimmed">
+            <Text size="xs" c="gray.7">
               {version.changeKind} change
             </Text>
           </Group>

@@ -34,7 +34,7 @@ export function NewSopButton({ categories, processId = null, label = 'New SOP' }
       <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={open}>
         {label}
       </Button>
-      <Modal opened={opened} onClose={close} title="New SOP" size="lg">
+      <Modal opened={opened} onClose={close} closeButtonProps={{ 'aria-label': 'Close' }} title="New SOP" size="lg">
         {opened ? <NewSopForm categories={categories} processId={processId} onDone={close} /> : null}
       </Modal>
     </>
@@ -87,7 +87,7 @@ function NewSopForm({ categories, processId, onDone }: { categories: string[]; p
           allowDeselect={false}
           {...form.getInputProps('templateId')}
         />
-        <Text size="xs" c="dimmed">
+        <Text size="xs" c="gray.7">
           {templates.data?.items.find((template) => template.id === form.values.templateId)?.description}
         </Text>
         <Group justify="flex-end">

@@ -18,11 +18,11 @@ export function ProcedureFlowchartView({ steps, numbers, title, fileName }: Flow
     return { url: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`, nodes: layout.nodes.length };
   }, [steps, numbers, title]);
 
-  if (steps.length === 0) return <Text c="dimmed">This procedure has no steps yet.</Text>;
+  if (steps.length === 0) return <Text c="gray.7">This procedure has no steps yet.</Text>;
   return (
     <Stack gap="xs">
       <Group justify="space-between">
-        <Text size="xs" c="dimmed">
+        <Text size="xs" c="gray.7">
           {nodes} shapes. The numbers match the numbered list and the outline.
         </Text>
         <Anchor href={url} download={fileName} size="sm">
@@ -32,7 +32,7 @@ export function ProcedureFlowchartView({ steps, numbers, title, fileName }: Flow
           </Group>
         </Anchor>
       </Group>
-      <div style={{ overflow: 'auto', maxHeight: '75vh', border: '1px solid var(--mantine-color-gray-3)', borderRadius: 8, background: 'white' }}>
+      <div tabIndex={0} role="region" aria-label="Flowchart (scroll to see all of it)" style={{ overflow: 'auto', maxHeight: '75vh', border: '1px solid var(--mantine-color-gray-3)', borderRadius: 8, background: 'white' }}>
         <img src={url} alt={`Flowchart of ${title}: the same steps and decisions as the numbered list.`} style={{ display: 'block', margin: '0 auto', maxWidth: 'none' }} />
       </div>
     </Stack>

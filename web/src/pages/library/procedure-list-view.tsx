@@ -8,7 +8,7 @@ const KIND_COLOUR: Record<Step['kind'], string> = { action: 'blue', decision: 'y
 export function StepKindBadge({ kind }: { kind: Step['kind'] }) {
   if (kind === 'action') return null;
   return (
-    <Badge size="xs" variant="light" color={KIND_COLOUR[kind]} radius="sm">
+    <Badge c="gray.9" size="xs" variant="light" color={KIND_COLOUR[kind]} radius="sm">
       {KIND_LABEL[kind]}
     </Badge>
   );
@@ -29,7 +29,7 @@ export function StepFacts({ step }: { step: Step }) {
   if (step.sopRef) facts.push(`See SOP ${step.sopRef}`);
   if (facts.length === 0) return null;
   return (
-    <Text size="xs" c="dimmed">
+    <Text size="xs" c="gray.7">
       {facts.join(' · ')}
     </Text>
   );
@@ -51,14 +51,14 @@ function flatten(steps: readonly Step[], numbers: Map<string, string>, depth = 0
 
 /** The procedure as one numbered list, read top to bottom, with a decision's answers as sub-headings. */
 export function ProcedureListView({ steps, numbers }: { steps: Step[]; numbers: Map<string, string> }) {
-  if (steps.length === 0) return <Text c="dimmed">This procedure has no steps yet.</Text>;
+  if (steps.length === 0) return <Text c="gray.7">This procedure has no steps yet.</Text>;
   const rows = flatten(steps, numbers);
   return (
     <Stack gap={6} component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label="Procedure steps">
       {rows.map((row) =>
         row.branch !== undefined ? (
           <li key={row.step.id} style={{ paddingLeft: row.depth * 24 }}>
-            <Text size="sm" fw={700} c="yellow.9">
+            <Text size="sm" fw={700} c="#8a4b00">
               If: {row.branch}
             </Text>
           </li>

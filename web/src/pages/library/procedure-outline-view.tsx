@@ -50,7 +50,7 @@ export function ProcedureOutlineView({ steps, numbers }: OutlineProps) {
     });
   };
 
-  if (steps.length === 0) return <Text c="dimmed">This procedure has no steps yet.</Text>;
+  if (steps.length === 0) return <Text c="gray.7">This procedure has no steps yet.</Text>;
   return (
     <Stack gap="sm">
       <Group gap="sm" align="flex-end" wrap="wrap">
@@ -120,14 +120,14 @@ function OutlineList({ steps, numbers, collapsed, onToggle, highlighted, label }
               <ul style={{ listStyle: 'none', margin: 0, paddingLeft: 28 }}>
                 {step.branches.map((branch) => (
                   <li key={branch.id}>
-                    <Text size="sm" fw={700} c="yellow.9" py={4}>
+                    <Text size="sm" fw={700} c="#8a4b00" py={4}>
                       If: {branch.label}
                       {branch.end ? ` → the procedure ends: ${branch.end.outcome}` : ''}
                     </Text>
                     {branch.steps.length ? (
                       <OutlineList steps={branch.steps} numbers={numbers} collapsed={collapsed} onToggle={onToggle} highlighted={highlighted} />
                     ) : (
-                      <Text size="xs" c="dimmed" pl={28}>
+                      <Text size="xs" c="gray.7" pl={28}>
                         {branch.end ? 'No steps before the end.' : 'Nothing to do; continue with the next step.'}
                       </Text>
                     )}

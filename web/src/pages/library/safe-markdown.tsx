@@ -11,7 +11,7 @@ import remarkGfm from 'remark-gfm';
 export function SafeMarkdown({ children, empty = 'Not written yet.' }: { children: string; empty?: string }) {
   if (!children.trim()) {
     return (
-      <Text size="sm" c="dimmed" fs="italic">
+      <Text size="sm" c="gray.7" fs="italic">
         {empty}
       </Text>
     );

@@ -34,7 +34,7 @@ function NewDraftButton({ sop }: { sop: SopDetail }) {
       label="New draft"
       title={`Start the next version of ${sop.key}`}
       submitLabel="Start the draft"
-      buttonProps={{ variant: 'light' }}
+      buttonProps={{ variant: 'default' }}
       pending={create.isPending}
       error={create.error}
       onOpen={() => create.reset()}
@@ -70,7 +70,7 @@ function PeriodicReviewButton({ sop }: { sop: SopDetail }) {
       label="Record periodic review"
       title={`Periodic review of ${sop.key}`}
       submitLabel="Record the review"
-      buttonProps={{ variant: 'light' }}
+      buttonProps={{ variant: 'default' }}
       pending={review.isPending}
       error={review.error}
       onOpen={() => review.reset()}

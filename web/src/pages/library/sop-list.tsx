@@ -69,7 +69,7 @@ function SopRow({ sop }: { sop: SopSummary }) {
           <SopStatusBadge status={sop.status} />
           {sop.draft ? (
             <Group gap={4} wrap="nowrap">
-              <Text size="xs" c="dimmed">
+              <Text size="xs" c="gray.7">
                 {sop.draft.label}:
               </Text>
               <VersionStatusBadge status={sop.draft.status} />

@@ -50,7 +50,7 @@ export function SopPage() {
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div>
-      <Text size="xs" c="dimmed" fw={600} tt="uppercase">
+      <Text size="xs" c="gray.7" fw={600} tt="uppercase">
         {label}
       </Text>
       <div style={{ fontSize: 'var(--mantine-font-size-sm)' }}>{children}</div>
@@ -120,7 +120,7 @@ function SopView({ sop, version, view }: { sop: SopDetail; version: SopVersion; 
             </Group>
           </Alert>
         ) : null}
-        {sop.status === 'retired' ? <Badge color="dark">This SOP is retired; it is kept for the record.</Badge> : null}
+        {sop.status === 'retired' ? <Badge c="gray.9" variant="light" color="gray" size="lg">This SOP is retired; it is kept for the record.</Badge> : null}
         <LifecyclePanel sop={sop} version={version} />
         <LeadingSections content={version.content} />
         <Section id="procedure" title="Procedure">

@@ -104,7 +104,7 @@ export function SearchResultsList({ params, resultsRef }: { params: SearchParams
     <div ref={resultsRef}>
       <Group gap="xs" mb="xs" aria-live="polite" role="status">
         {search.isFetching ? <Loader size="xs" aria-hidden /> : null}
-        <Text size="sm" c="dimmed">
+        <Text size="sm" c="gray.7">
           {search.isPending ? 'Searching…' : items.length === 0 ? `No published procedure matches “${params.q}”.` : `${items.length} procedure${items.length === 1 ? '' : 's'} found, best match first`}
         </Text>
       </Group>
@@ -122,12 +122,12 @@ export function SearchResultsList({ params, resultsRef }: { params: SearchParams
                     <HighlightedText segments={item.titleHighlighted} />
                   </Text>
                   {item.versionLabel ? (
-                    <Text size="xs" c="dimmed">
+                    <Text size="xs" c="gray.7">
                       version {item.versionLabel}
                     </Text>
                   ) : null}
                   {item.status === 'retired' ? (
-                    <Badge color="dark" variant="light" size="sm">
+                    <Badge c="gray.9" color="dark" variant="light" size="sm">
                       Retired
                     </Badge>
                   ) : null}
@@ -135,7 +135,7 @@ export function SearchResultsList({ params, resultsRef }: { params: SearchParams
                 <Text size="sm" mt={4} lineClamp={3}>
                   <HighlightedText segments={item.snippet} />
                 </Text>
-                <Text size="xs" c="dimmed" mt={4}>
+                <Text size="xs" c="gray.7" mt={4}>
                   {[item.category, ...item.channels].join(' · ')}
                 </Text>
               </Paper>

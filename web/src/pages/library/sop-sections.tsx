@@ -36,7 +36,7 @@ export function LeadingSections({ content }: { content: SopContent }) {
       </Section>
       <Section id="responsibilities" title={SECTION_TITLES.responsibilities}>
         {content.responsibilities.length === 0 ? (
-          <Text size="sm" c="dimmed" fs="italic">
+          <Text size="sm" c="gray.7" fs="italic">
             No responsibilities written yet.
           </Text>
         ) : (
@@ -76,7 +76,7 @@ export function TrailingSections({ content }: { content: SopContent }) {
       </Section>
       <Section id="glossary" title={SECTION_TITLES.glossary}>
         {content.glossary.length === 0 ? (
-          <Text size="sm" c="dimmed" fs="italic">
+          <Text size="sm" c="gray.7" fs="italic">
             No terms defined.
           </Text>
         ) : (
@@ -99,7 +99,7 @@ export function TrailingSections({ content }: { content: SopContent }) {
       </Section>
       <Section id="references" title={SECTION_TITLES.references}>
         {content.references.length === 0 ? (
-          <Text size="sm" c="dimmed" fs="italic">
+          <Text size="sm" c="gray.7" fs="italic">
             No references.
           </Text>
         ) : (
@@ -118,7 +118,7 @@ export function TrailingSections({ content }: { content: SopContent }) {
                   <span>{reference.target}</span>
                 )}
                 {reference.label && reference.kind !== 'link' ? ` — ${reference.label}` : ''}
-                <Text span size="xs" c="dimmed">
+                <Text span size="xs" c="gray.7">
                   {' '}
                   ({reference.kind})
                 </Text>

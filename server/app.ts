@@ -21,6 +21,7 @@ import { registerPersonRoutes } from './modules/people/person.routes';
 import { registerProcessRoutes } from './modules/processes/process.routes';
 import { registerRoleRoutes } from './modules/roles/role.routes';
 import { registerSettingsRoutes } from './modules/settings/settings.routes';
+import { registerStyleRuleRoutes } from './modules/settings/style-rules.routes';
 import { registerSopLifecycleRoutes } from './modules/sops/sop-lifecycle.routes';
 import { registerSopRoutes } from './modules/sops/sop.routes';
 import { runBareSearch } from './modules/sops/sop-search.service';
@@ -140,6 +141,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerSopLifecycleRoutes(app, deps);
   registerProcessRoutes(app, deps);
   registerSettingsRoutes(app, deps);
+  registerStyleRuleRoutes(app, deps);
   registerExportRoutes(app, deps);
   registerImportRoutes(app, deps);
 

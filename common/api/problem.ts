@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { styleFindingSchema } from './sops';
 
 /** Stable error codes: clients branch on these, never on the human-readable text. */
 export const ERROR_CODES = [
@@ -18,6 +19,7 @@ export const ERROR_CODES = [
   'role_in_use',
   'last_administrator',
   'invalid_state',
+  'style_errors',
   'weak_password',
   'invalid_token',
   'rate_limited',
@@ -43,6 +45,7 @@ export const problemSchema = z
     errors: z.array(fieldErrorSchema).optional(),
     current: z.unknown().optional().describe('On version_conflict: the record as it now stands'),
     retryAfterSeconds: z.number().optional(),
+    findings: z.array(styleFindingSchema).optional().describe('On style_errors: the style and structure errors that block the step'),
   })
   .meta({ id: 'Problem' });
 

@@ -1,4 +1,5 @@
 import type { ErrorCode, FieldError } from '../../common/api/problem';
+import type { StyleFinding } from '../../common/api/sops';
 
 /** The HTTP status each error code is answered with: one table, so codes never drift. */
 export const STATUS_BY_CODE: Record<ErrorCode, number> = {
@@ -20,6 +21,7 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   role_in_use: 409,
   last_administrator: 409,
   invalid_state: 409,
+  style_errors: 422,
   rate_limited: 429,
   internal: 500,
 };
@@ -43,6 +45,7 @@ export const TITLE_BY_CODE: Record<ErrorCode, string> = {
   role_in_use: 'The role is still in use',
   last_administrator: 'The last administrator cannot be removed',
   invalid_state: 'Not possible in the current state',
+  style_errors: 'The SOP has style or structure errors',
   rate_limited: 'Too many attempts',
   internal: 'Something went wrong',
 };
@@ -51,6 +54,7 @@ type AppErrorExtras = {
   errors?: FieldError[];
   current?: unknown;
   retryAfterSeconds?: number;
+  findings?: StyleFinding[];
 };
 
 /** The one error type services throw; the HTTP layer turns it into application/problem+json. */

@@ -11,7 +11,7 @@ export function sendProblem(
   request: FastifyRequest,
   code: ErrorCode,
   detail: string,
-  extras: Partial<Pick<Problem, 'errors' | 'current' | 'retryAfterSeconds'>> = {},
+  extras: Partial<Pick<Problem, 'errors' | 'current' | 'retryAfterSeconds' | 'findings'>> = {},
 ): FastifyReply {
   const status = STATUS_BY_CODE[code];
   const problem: Problem = {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { problemSchema } from '../../../common/api/problem';
 import {
   addCommentBodySchema,
   approveBodySchema,
@@ -42,7 +43,7 @@ export function registerSopLifecycleRoutes(app: App, { db }: RouteDeps): void {
 
   app.post(`${base}/submit`, {
     config: { access: 'sop.edit-draft' },
-    schema: { tags: ['library'], summary: 'Send for expert review (style errors and open trial comments block it)', params: versionParams, body: submitForReviewBodySchema, response: versionAnswer },
+    schema: { tags: ['library'], summary: 'Send for expert review (style errors and open trial comments block it)', params: versionParams, body: submitForReviewBodySchema, response: { ...versionAnswer, 422: problemSchema } },
     handler: async (request) => lifecycle.submitForReview(db, actorOf(request), request.params.id, request.params.versionId, request.body),
   });
 

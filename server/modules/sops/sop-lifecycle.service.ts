@@ -144,8 +144,9 @@ export async function submitForReview(
     if (version.status !== 'draft' && version.status !== 'trial') throw wrongState(version, 'be sent for review');
     const errors = (await checkSopStyle(trx, actor.orgId, parseContent(version.content))).filter((finding) => finding.severity === 'error');
     if (errors.length > 0) {
-      throw new AppError('invalid_state', `Fix ${errors.length} style or structure error${errors.length === 1 ? '' : 's'} before sending for review.`, {
+      throw new AppError('style_errors', `Fix ${errors.length} style or structure error${errors.length === 1 ? '' : 's'} before sending for review.`, {
         errors: errors.map((finding) => ({ field: `content.${finding.section}${finding.stepId ? `.${finding.stepId}` : ''}`, message: finding.message })),
+        findings: errors,
       });
     }
     const openTrial = await reviewRepository.countOpenComments(trx, actor.orgId, versionId, 'trial');

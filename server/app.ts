@@ -22,6 +22,7 @@ import { registerProcessRoutes } from './modules/processes/process.routes';
 import { registerRoleRoutes } from './modules/roles/role.routes';
 import { registerSettingsRoutes } from './modules/settings/settings.routes';
 import { registerStyleRuleRoutes } from './modules/settings/style-rules.routes';
+import { registerSopCompareRoutes } from './modules/sops/sop-compare.routes';
 import { registerSopLifecycleRoutes } from './modules/sops/sop-lifecycle.routes';
 import { registerSopRoutes } from './modules/sops/sop.routes';
 import { runBareSearch } from './modules/sops/sop-search.service';
@@ -139,6 +140,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerAuditRoutes(app, deps);
   registerSopRoutes(app, deps);
   registerSopLifecycleRoutes(app, deps);
+  registerSopCompareRoutes(app, deps);
   registerProcessRoutes(app, deps);
   registerSettingsRoutes(app, deps);
   registerStyleRuleRoutes(app, deps);

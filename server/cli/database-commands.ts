@@ -2,8 +2,10 @@ import type { Command } from 'commander';
 import { loadConfig } from '../config';
 import { openDatabase } from '../db/database';
 import { migrateToLatest } from '../db/migrate';
-import { hasDemoOrganisation, loadDemoOrganisation } from '../modules/demo/demo.service';
-import { serve } from '../serve';
+
+// The server and the demo loader pull in the whole application (Fastify, every route, PDF
+// rendering); they are loaded only by the commands that need them, so that `migrate`,
+// `user add`, `audit verify` and `--help` start in a fraction of the time.
 
 export function registerDatabaseCommands(program: Command): void {
   program
@@ -11,6 +13,7 @@ export function registerDatabaseCommands(program: Command): void {
     .description('Migrate the database, load the demo organisation on first start, and serve the web app and API')
     .addHelpText('after', '\nEnvironment: PORT, HOST, SOPDESK_DATA_DIR, DATABASE_URL, SOPDESK_DEMO (see the README).')
     .action(async () => {
+      const { serve } = await import('../serve');
       await serve(loadConfig());
     });
 
@@ -32,6 +35,7 @@ export function registerDatabaseCommands(program: Command): void {
     .command('demo')
     .description('Load the demo organisation (Harbour & Hill Outfitters) with generated passwords')
     .action(async () => {
+      const { hasDemoOrganisation, loadDemoOrganisation } = await import('../modules/demo/demo.service');
       const handle = openDatabase(loadConfig().database);
       try {
         await migrateToLatest(handle.db);

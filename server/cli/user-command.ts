@@ -4,7 +4,6 @@ import { loadConfig } from '../config';
 import { openDatabase } from '../db/database';
 import { migrateToLatest } from '../db/migrate';
 import { AppError } from '../errors/app-error';
-import { generatePassword } from '../modules/demo/demo.service';
 import { findOrganisationBySlug, listOrganisations } from '../modules/organisations/organisation.repository';
 import { createOrganisation } from '../modules/organisations/organisation.service';
 import { addPersonWithPassword } from '../modules/people/person-admin.service';
@@ -36,7 +35,8 @@ export function registerUserCommands(program: Command): void {
     .action(async (options: { email: string; name: string; role: string; org?: string; passwordStdin?: boolean }) => {
       const email = parseOrThrow(emailField, options.email, '--email');
       const name = parseOrThrow(label(200), options.name, '--name');
-      const password = options.passwordStdin ? await readStdin() : generatePassword();
+      // The demo module brings the whole SOP library with it; only a generated password needs it.
+      const password = options.passwordStdin ? await readStdin() : (await import('../modules/demo/demo.service')).generatePassword();
       const handle = openDatabase(loadConfig().database);
       try {
         await migrateToLatest(handle.db);

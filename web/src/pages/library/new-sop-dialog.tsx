@@ -27,28 +27,40 @@ const CHANNEL_SUGGESTIONS = ['Phone', 'Email', 'Live chat', 'Social media', 'In 
 const AUDIENCE_SUGGESTIONS = ['Agent', 'Senior agent', 'Supervisor', 'Quality manager'];
 
 /** "New SOP": the metadata and a template to start from; opens the draft in the editor. */
-export function NewSopButton({ categories, processId = null, label = 'New SOP' }: { categories: string[]; processId?: string | null; label?: string }) {
+type Initial = { processId?: string | null; title?: string; category?: string; channels?: string[] };
+
+export function NewSopButton({ categories, initial = {}, label = 'New SOP', ariaLabel }: { categories: string[]; initial?: Initial; label?: string; ariaLabel?: string }) {
   const [opened, { open, close }] = useDisclosure(false);
   return (
     <>
-      <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={open}>
+      <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={open} aria-label={ariaLabel} size={initial.processId ? 'xs' : undefined} variant={initial.processId ? 'default' : undefined}>
         {label}
       </Button>
       <Modal opened={opened} onClose={close} closeButtonProps={{ 'aria-label': 'Close' }} title="New SOP" size="lg">
-        {opened ? <NewSopForm categories={categories} processId={processId} onDone={close} /> : null}
+        {opened ? <NewSopForm categories={categories} initial={initial} onDone={close} /> : null}
       </Modal>
     </>
   );
 }
 
-function NewSopForm({ categories, processId, onDone }: { categories: string[]; processId: string | null; onDone: () => void }) {
+function NewSopForm({ categories, initial, onDone }: { categories: string[]; initial: Initial; onDone: () => void }) {
   const me = useSignedIn();
   const templates = useTemplates();
   const people = usePeople();
   const navigate = useNavigate();
   const invalidate = useInvalidateLibrary();
   const form = useForm<FormValues>({
-    initialValues: { key: '', title: '', category: '', channels: [], audience: ['Agent'], ownerId: me.person.id, reviewIntervalMonths: 12, templateId: 'simple-list', processId },
+    initialValues: {
+      key: '',
+      title: initial.title ?? '',
+      category: initial.category ?? '',
+      channels: initial.channels ?? [],
+      audience: ['Agent'],
+      ownerId: me.person.id,
+      reviewIntervalMonths: 12,
+      templateId: 'simple-list',
+      processId: initial.processId ?? null,
+    },
     validate: zod4Resolver(createSopBodySchema),
   });
   const create = useMutation({

@@ -21,7 +21,7 @@ export function ProcedureFlowchartView({ steps, numbers, title, fileName }: Flow
   if (steps.length === 0) return <Text c="gray.7">This procedure has no steps yet.</Text>;
   return (
     <Stack gap="xs">
-      <Group justify="space-between">
+      <Group justify="space-between" className="no-print">
         <Text size="xs" c="gray.7">
           {nodes} shapes. The numbers match the numbered list and the outline.
         </Text>

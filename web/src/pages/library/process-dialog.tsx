@@ -1,0 +1,115 @@
+import { Autocomplete, Button, Group, Modal, Select, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useDisclosure } from '@mantine/hooks';
+import { IconPencil, IconPlus } from '@tabler/icons-react';
+import { useMutation } from '@tanstack/react-query';
+import { zod4Resolver } from 'mantine-form-zod-resolver';
+import { useState } from 'react';
+import { createProcessBodySchema, type BusinessProcess } from '../../../../common/api/processes';
+import { api, ApiError, fieldErrorsOf } from '../../api/client';
+import { useSignedIn } from '../../api/session';
+import { notifySaved } from '../../components/notify';
+import { ProblemAlert } from '../../components/problem-alert';
+import { useInvalidateLibrary, usePeople } from './library-api';
+
+type Values = { name: string; description: string; category: string; channels: string[]; ownerId: string | null; notes: string };
+
+const valuesOf = (process: BusinessProcess | undefined): Values => ({
+  name: process?.name ?? '',
+  description: process?.description ?? '',
+  category: process?.category ?? '',
+  channels: process?.channels ?? [],
+  ownerId: process?.owner?.id ?? null,
+  notes: process?.notes ?? '',
+});
+
+/** "Add process" or "Edit" on a row: the same form; an edit sends the version it read. */
+export function ProcessDialogButton({ process, categories }: { process?: BusinessProcess; categories: string[] }) {
+  const [opened, { open, close }] = useDisclosure(false);
+  return (
+    <>
+      {process ? (
+        <Button size="xs" variant="default" leftSection={<IconPencil size={14} aria-hidden />} onClick={open} aria-label={`Edit process ${process.name}`}>
+          Edit
+        </Button>
+      ) : (
+        <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={open}>
+          Add process
+        </Button>
+      )}
+      <Modal opened={opened} onClose={close} closeButtonProps={{ 'aria-label': 'Close' }} title={process ? `Edit “${process.name}”` : 'Add a process to the register'} size="lg">
+        {opened ? <ProcessForm process={process} categories={categories} onDone={close} /> : null}
+      </Modal>
+    </>
+  );
+}
+
+function ProcessForm({ process, categories, onDone }: { process?: BusinessProcess; categories: string[]; onDone: () => void }) {
+  const me = useSignedIn();
+  const people = usePeople();
+  const invalidate = useInvalidateLibrary();
+  const [base, setBase] = useState(process);
+  const form = useForm<Values>({ initialValues: valuesOf(process), validate: zod4Resolver(createProcessBodySchema) });
+  const save = useMutation({
+    mutationFn: (values: Values) =>
+      base ? api<BusinessProcess>(`/processes/${base.id}`, { method: 'PATCH', body: { ...values, version: base.version } }) : api<BusinessProcess>('/processes', { method: 'POST', body: values }),
+    onSuccess: async () => {
+      await invalidate();
+      notifySaved(base ? 'Process saved.' : 'Process added to the register.');
+      onDone();
+    },
+    onError: (error) => form.setErrors(fieldErrorsOf(error)),
+  });
+  const conflict = save.error instanceof ApiError && save.error.code === 'version_conflict' ? (save.error.problem.current as BusinessProcess | undefined) : undefined;
+  const owners = people.data ? people.data.items.map((person) => ({ value: person.id, label: person.name })) : [{ value: me.person.id, label: me.person.name }, ...(process?.owner && process.owner.id !== me.person.id ? [{ value: process.owner.id, label: process.owner.name }] : [])];
+
+  return (
+    <form onSubmit={form.onSubmit((values) => save.mutate(values))} noValidate>
+      <Stack>
+        {conflict ? (
+          <ProblemAlert error={save.error} title="Someone else changed this process" />
+        ) : save.error && Object.keys(fieldErrorsOf(save.error)).length === 0 ? (
+          <ProblemAlert error={save.error} title="Could not save the process" />
+        ) : null}
+        {conflict ? (
+          <Group>
+            <Button
+              variant="default"
+              size="xs"
+              onClick={() => {
+                setBase(conflict);
+                form.setValues(valuesOf(conflict));
+                save.reset();
+              }}
+            >
+              Load their version
+            </Button>
+            <Button
+              size="xs"
+              onClick={() => {
+                setBase(conflict);
+                save.reset();
+              }}
+            >
+              Keep my values and save over theirs
+            </Button>
+          </Group>
+        ) : null}
+        <TextInput label="Name" description="What the business does, e.g. “Handle a complaint”" required {...form.getInputProps('name')} />
+        <Textarea label="Description" autosize minRows={2} {...form.getInputProps('description')} />
+        <Autocomplete label="Category" required data={categories} {...form.getInputProps('category')} />
+        <TagsInput label="Channels" description="Press Enter after each" data={['Phone', 'Email', 'Live chat', 'Social media', 'In person', 'Self-service']} {...form.getInputProps('channels')} />
+        <Select label="Owner" data={owners} searchable clearable {...form.getInputProps('ownerId')} />
+        <Textarea label="Notes" description="What the staff who do the work said" autosize minRows={3} {...form.getInputProps('notes')} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={save.isPending}>
+            {base ? 'Save process' : 'Add process'}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -187,11 +187,16 @@ describe.each(TEST_DIALECTS)('SOP library API on %s', (dialect) => {
     const sop = (await author({ method: 'GET', url: `/api/v1/sops/${sopId}` })).json();
     expect(sop.periodicReviews[0]).toMatchObject({ outcome: 'still-correct', note: 'Checked with the store team.' });
 
+    const openDraft = (await author({ method: 'POST', url: `/api/v1/sops/${sopId}/drafts`, payload: { changeKind: 'major', changeSummary: 'Unreleased rework.' } })).json();
     expect((await agent({ method: 'POST', url: `/api/v1/sops/${sopId}/retire`, payload: { reason: 'Replaced.' } })).statusCode).toBe(403);
     expect((await approver({ method: 'POST', url: `/api/v1/sops/${sopId}/retire`, payload: { reason: 'Replaced by CS-REF-002.' } })).statusCode).toBe(204);
     const retired = (await agent({ method: 'GET', url: `/api/v1/sops/${sopId}` })).json();
     expect(retired.status).toBe('retired');
     expect((await agent({ method: 'GET', url: `/api/v1/sops/${sopId}/versions/${versionId}` })).json().status).toBe('retired');
+    // The draft closed by retiring was never published: it stays out of the public history.
+    expect((await agent({ method: 'GET', url: `/api/v1/sops/${sopId}/versions/${openDraft.id}` })).statusCode).toBe(404);
+    expect(retired.versions.map((version: { id: string }) => version.id)).not.toContain(openDraft.id);
+    expect((await author({ method: 'GET', url: `/api/v1/sops/${sopId}/versions/${openDraft.id}` })).json().status).toBe('retired');
   });
 
   it('lets agents read published SOPs only, and never another organisation’s', async () => {

@@ -73,7 +73,7 @@ export async function presentSops(db: Executor, actor: Actor, rows: SopRow[]): P
       reviewState: reviewStateOf(row),
       updatedAt: row.updated_at,
       version: row.version,
-      versions: seeDrafts ? own : own.filter((version) => ['published', 'superseded', 'retired'].includes(version.status)),
+      versions: seeDrafts ? own : own.filter((version) => version.status !== 'retired' ? ['published', 'superseded'].includes(version.status) : version.effectiveAt !== null),
     };
   });
 }

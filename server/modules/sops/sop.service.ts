@@ -22,11 +22,19 @@ export async function loadSop(db: Executor, actor: Actor, sopId: string): Promis
   return sop;
 }
 
+/**
+ * Whether a version was ever in use, and so belongs to the readable history. A draft closed by
+ * retiring its SOP is marked retired too, but it was never published and stays private.
+ */
+export function isPublicVersion(version: { status: string; effective_at: string | null }): boolean {
+  return version.status === 'published' || version.status === 'superseded' || (version.status === 'retired' && version.effective_at !== null);
+}
+
 /** A version the caller may see: published history for everyone, drafts for authors, approvers and named participants. */
 export async function loadVersion(db: Executor, actor: Actor, sopId: string, versionId: string): Promise<SopVersionRow> {
   const version = await sopRepository.findVersion(db, actor.orgId, versionId);
   if (!version || version.sop_id !== sopId) throw notFound('The SOP version');
-  if (!['published', 'superseded', 'retired'].includes(version.status)) {
+  if (!isPublicVersion(version)) {
     const participantIds = (await listParticipants(db, actor.orgId, versionId)).map((participant) => participant.person_id);
     // A draft is not secret from its participants, but it does not exist for anyone else.
     if (!can(actor, 'sop.read-drafts', { kind: 'sop-version', participantIds })) throw notFound('The SOP version');

@@ -28,7 +28,7 @@ function PayloadCell({ event, expanded, onToggle, detailsId }: { event: AuditEve
       <Code style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', maxWidth: 320 }}>
         {text.length > PREVIEW_LENGTH ? `${text.slice(0, PREVIEW_LENGTH)}…` : text}
       </Code>
-      <Button size="compact-xs" variant="subtle" onClick={onToggle} aria-expanded={expanded} aria-controls={detailsId} aria-label={`${expanded ? 'Hide' : 'Show'} payload of event ${event.seq} in ${event.stream}`}>
+      <Button size="compact-xs" variant="default" onClick={onToggle} aria-expanded={expanded} aria-controls={detailsId} aria-label={`${expanded ? 'Hide' : 'Show'} payload of event ${event.seq} in ${event.stream}`}>
         {expanded ? 'Hide' : 'Show'}
       </Button>
     </Group>

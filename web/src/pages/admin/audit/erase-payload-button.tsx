@@ -5,7 +5,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
 import { eraseAuditPayloadBodySchema, type AuditEventView } from '../../../../../common/api/audit';
 import { api, fieldErrorsOf } from '../../../api/client';
-import { notifySaved } from '../../../components/notify';
+import { notifySaved } from '../admin-notify';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { AUDIT_KEY } from '../admin-queries';
 
@@ -33,7 +33,7 @@ export function ErasePayloadButton({ event }: { event: AuditEventView }) {
       <Button size="xs" variant="subtle" color="red" onClick={open} aria-label={`Erase personal data of event ${event.seq} in ${event.stream}`}>
         Erase personal data
       </Button>
-      <Modal opened={opened} onClose={closeModal} title="Erase personal data from this event?" centered>
+      <Modal closeButtonProps={{ 'aria-label': 'Close' }} opened={opened} onClose={closeModal} title="Erase personal data from this event?" centered>
         <form onSubmit={form.onSubmit((values) => erase.mutate(values))} noValidate>
           <Stack>
             <Text size="sm">

@@ -45,7 +45,7 @@ export function AddPersonModal({ opened, onClose }: { opened: boolean; onClose: 
   const generalError = create.error && !(create.error instanceof ApiError && create.error.fieldErrors.length > 0) ? create.error : null;
 
   return (
-    <Modal opened={opened} onClose={close} title={created ? `${created.person.name} has been added` : 'Add a person'} size="lg">
+    <Modal closeButtonProps={{ 'aria-label': 'Close' }} opened={opened} onClose={close} title={created ? `${created.person.name} has been added` : 'Add a person'} size="lg">
       {created ? (
         <Stack>
           <OneTimeLink link={created.setPasswordLink} title="Their set-password link" personName={created.person.name} />

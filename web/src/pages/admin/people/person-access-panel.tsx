@@ -3,8 +3,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { PasswordResetLink, Person } from '../../../../../common/api/people';
 import { api } from '../../../api/client';
-import { ConfirmButton } from '../../../components/confirm-button';
-import { notifyFailed, notifySaved } from '../../../components/notify';
+import { ConfirmAction } from '../confirm-action';
+import { notifyFailed, notifySaved } from '../admin-notify';
 import { PEOPLE_KEY, personKey } from '../admin-queries';
 import { OneTimeLink } from '../one-time-link';
 
@@ -47,7 +47,7 @@ export function PersonAccessPanel({ person }: { person: Person }) {
         {person.can.issueReset && active ? (
           <Stack gap="xs">
             <Text size="sm">Forgotten password, or never set one? Issue a one-time link with which {person.name} sets a new password.</Text>
-            <Button variant="light" onClick={() => issueReset.mutate()} loading={issueReset.isPending} style={{ alignSelf: 'flex-start' }}>
+            <Button variant="default" onClick={() => issueReset.mutate()} loading={issueReset.isPending} style={{ alignSelf: 'flex-start' }}>
               Issue a password reset link
             </Button>
             {link ? <OneTimeLink link={link} title="Password reset link" personName={person.name} onClose={() => setLink(null)} /> : null}
@@ -56,9 +56,9 @@ export function PersonAccessPanel({ person }: { person: Person }) {
         {person.can.suspend && active ? (
           <Stack gap="xs">
             <Text size="sm">Suspending ends every session of {person.name} at once and stops their API tokens. You can reactivate them later.</Text>
-            <ConfirmButton
+            <ConfirmAction
               color="red"
-              variant="light"
+              variant="outline"
               style={{ alignSelf: 'flex-start' }}
               loading={suspend.isPending}
               title={`Suspend ${person.name}?`}
@@ -67,15 +67,15 @@ export function PersonAccessPanel({ person }: { person: Person }) {
               onConfirm={() => suspend.mutate()}
             >
               Suspend {person.name}
-            </ConfirmButton>
+            </ConfirmAction>
           </Stack>
         ) : null}
         {person.can.suspend && !active ? (
           <Stack gap="xs">
             <Text size="sm">{person.name} is suspended and cannot sign in. Reactivating lets them sign in again with their password.</Text>
-            <ConfirmButton
+            <ConfirmAction
               danger={false}
-              variant="light"
+              variant="outline"
               style={{ alignSelf: 'flex-start' }}
               loading={reactivate.isPending}
               title={`Reactivate ${person.name}?`}
@@ -84,7 +84,7 @@ export function PersonAccessPanel({ person }: { person: Person }) {
               onConfirm={() => reactivate.mutate()}
             >
               Reactivate {person.name}
-            </ConfirmButton>
+            </ConfirmAction>
           </Stack>
         ) : null}
       </Stack>

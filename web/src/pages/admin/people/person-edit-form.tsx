@@ -5,7 +5,7 @@ import { zod4Resolver } from 'mantine-form-zod-resolver';
 import { updatePersonBodySchema, type Person, type UpdatePersonBody } from '../../../../../common/api/people';
 import { api, ApiError, fieldErrorsOf } from '../../../api/client';
 import { formatDate } from '../../../components/format';
-import { notifySaved } from '../../../components/notify';
+import { notifySaved } from '../admin-notify';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { nullIfEmpty, PEOPLE_KEY, personKey } from '../admin-queries';
 import { conflictOf, VersionConflictAlert } from '../version-conflict-alert';

@@ -5,7 +5,7 @@ import { zod4Resolver } from 'mantine-form-zod-resolver';
 import { useState } from 'react';
 import { createRoleBodySchema, type Role, type RolesList } from '../../../../../common/api/roles';
 import { api, ApiError, fieldErrorsOf } from '../../../api/client';
-import { notifySaved } from '../../../components/notify';
+import { notifySaved } from '../admin-notify';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { PEOPLE_KEY, ROLES_KEY } from '../admin-queries';
 import { conflictOf, VersionConflictAlert } from '../version-conflict-alert';
@@ -47,7 +47,7 @@ export function RoleFormModal({ role, catalogue, onClose }: { role?: Role; catal
   };
 
   return (
-    <Modal opened onClose={onClose} title={role ? `Edit role “${role.name}”` : 'Create a role'} size="lg">
+    <Modal closeButtonProps={{ 'aria-label': 'Close' }} opened onClose={onClose} title={role ? `Edit role “${role.name}”` : 'Create a role'} size="lg">
       <form onSubmit={form.onSubmit((values) => save.mutate(values))} noValidate>
         <Stack>
           {conflict ? (

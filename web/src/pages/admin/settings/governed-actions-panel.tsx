@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
 import { createGovernedActionBodySchema, type GovernedAction } from '../../../../../common/api/settings';
 import { api, ApiError, fieldErrorsOf } from '../../../api/client';
-import { notifySaved } from '../../../components/notify';
+import { notifySaved } from '../admin-notify';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { QueryState } from '../../../components/query-state';
 import { GOVERNED_ACTIONS_KEY } from '../admin-queries';

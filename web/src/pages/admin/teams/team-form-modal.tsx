@@ -5,7 +5,7 @@ import { zod4Resolver } from 'mantine-form-zod-resolver';
 import { useState } from 'react';
 import { createTeamBodySchema, type Team } from '../../../../../common/api/teams';
 import { api, ApiError, fieldErrorsOf } from '../../../api/client';
-import { notifySaved } from '../../../components/notify';
+import { notifySaved } from '../admin-notify';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { PEOPLE_KEY, TEAMS_KEY } from '../admin-queries';
 import { conflictOf, VersionConflictAlert } from '../version-conflict-alert';
@@ -42,7 +42,7 @@ export function TeamFormModal({ team, onClose }: { team?: Team; onClose: () => v
   };
 
   return (
-    <Modal opened onClose={onClose} title={team ? `Edit team “${team.name}”` : 'Create a team'}>
+    <Modal closeButtonProps={{ 'aria-label': 'Close' }} opened onClose={onClose} title={team ? `Edit team “${team.name}”` : 'Create a team'}>
       <form onSubmit={form.onSubmit((values) => save.mutate(values))} noValidate>
         <Stack>
           {conflict ? (

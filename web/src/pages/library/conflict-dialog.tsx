@@ -2,6 +2,8 @@ import { Button, Group, Modal, ScrollArea, SimpleGrid, Stack, Text, Title } from
 import type { SopVersion } from '../../../../common/api/sops';
 import { SECTION_TITLES, type SopContent } from '../../../../common/procedure/model';
 import { numberStepsById } from '../../../../common/procedure/step-tree';
+import { compareSopContent } from '../../../../common/procedure/diff';
+import { ContentDiffView } from './content-diff-view';
 import { ProcedureListView } from './procedure-list-view';
 
 const TEXT_SECTIONS = ['purpose', 'scope', 'healthAndSafety', 'equipment', 'tips'] as const;
@@ -37,6 +39,12 @@ export function ConflictDialog({ mine, theirs, onKeepMine, onTakeTheirs }: { min
           Another save (revision {theirs.revision}) reached the server after you opened the draft. Your changes are not lost; choose which version to continue from.
           {changed.length > 0 ? ` The two differ in: ${changed.join(', ')}.` : ' The two have the same content.'}
         </Text>
+        <Title order={3} size="h5">
+          What your version changes in theirs
+        </Title>
+        <ScrollArea.Autosize mah={260} type="auto">
+          <ContentDiffView diff={compareSopContent(theirs.content, mine)} />
+        </ScrollArea.Autosize>
         <SimpleGrid cols={{ base: 1, md: 2 }}>
           <Side title="Your version" content={mine} />
           <Side title="Their version (saved)" content={theirs.content} />

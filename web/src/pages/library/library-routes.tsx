@@ -2,6 +2,7 @@ import { createRoute, type AnyRoute } from '@tanstack/react-router';
 import { z } from 'zod';
 import { LibraryPage } from './library-page';
 import { RegisterPage } from './register-page';
+import { SopComparePage } from './sop-compare-page';
 import { SopEditorPage } from './sop-editor-page';
 import { SopPage } from './sop-page';
 import { SopPrintPage } from './sop-print-page';
@@ -20,6 +21,8 @@ const sopSearch = z.object({
   view: z.enum(['list', 'outline', 'flowchart']).optional().catch(undefined),
 });
 
+const compareSearch = z.object({ from: z.string().optional(), to: z.string().optional() });
+
 /** The library of SOPs, the process register, search, the editor and the review workflow. */
 export function createLibraryRoutes<TParent extends AnyRoute>(parent: TParent) {
   return [
@@ -27,6 +30,7 @@ export function createLibraryRoutes<TParent extends AnyRoute>(parent: TParent) {
     createRoute({ getParentRoute: () => parent, path: '/library/$sopId', validateSearch: sopSearch, component: SopPage }),
     createRoute({ getParentRoute: () => parent, path: '/library/$sopId/edit', component: SopEditorPage }),
     createRoute({ getParentRoute: () => parent, path: '/library/$sopId/print', validateSearch: sopSearch, component: SopPrintPage }),
+    createRoute({ getParentRoute: () => parent, path: '/library/$sopId/compare', validateSearch: compareSearch, component: SopComparePage }),
     createRoute({ getParentRoute: () => parent, path: '/register', component: RegisterPage }),
   ] as const;
 }

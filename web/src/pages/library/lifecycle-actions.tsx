@@ -88,7 +88,7 @@ function ApproveButton({ version }: { version: SopVersion }) {
       label="Approve and sign"
       title={`Sign version ${version.label}`}
       submitLabel="Sign"
-      buttonProps={{ color: 'teal' }}
+      buttonProps={{ color: 'teal.8' }}
       pending={approve.isPending}
       error={approve.error}
       onOpen={() => {
@@ -136,7 +136,7 @@ function PublishButton({ version }: { version: SopVersion }) {
       label="Publish"
       title={`Publish version ${version.label}`}
       submitLabel={when === 'now' ? 'Publish now' : 'Schedule'}
-      buttonProps={{ color: 'green' }}
+      buttonProps={{ color: 'green.8' }}
       pending={publish.isPending}
       error={publish.error}
       onOpen={() => publish.reset()}

@@ -1,4 +1,4 @@
-import { ActionIcon, Badge, Button, Checkbox, Group, Paper, Stack, Text, TextInput, Tooltip } from '@mantine/core';
+import { ActionIcon, Badge, Button, Checkbox, Group, Paper, Stack, Text, Textarea, TextInput, Tooltip } from '@mantine/core';
 import {
   IconArrowDown,
   IconArrowUp,
@@ -55,7 +55,7 @@ export function useFocusStep(): (id: string) => void {
   const pending = useRef<string | null>(null);
   useEffect(() => {
     if (!pending.current) return;
-    const input = document.getElementById(stepInputId(pending.current)) as HTMLInputElement | null;
+    const input = document.getElementById(stepInputId(pending.current)) as HTMLTextAreaElement | null;
     if (input) {
       input.focus();
       if (input.value === NEW_STEP_TEXT) input.select();
@@ -96,7 +96,7 @@ function StepItem({ step, ctx, index, count }: { step: Step; ctx: TreeContext; i
     },
     remove: () => ctx.apply((steps) => removeStep(steps, step.id)),
   };
-  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (event.key === 'Enter' && !event.altKey) {
       event.preventDefault();
       edits.addAfter();
@@ -123,15 +123,17 @@ function StepItem({ step, ctx, index, count }: { step: Step; ctx: TreeContext; i
   return (
     <li>
       <Paper withBorder p={6} radius="sm" bg={findings.some((finding) => finding.severity === 'error') ? 'red.0' : undefined}>
-        <Group gap={4} wrap="nowrap" align="center">
+        <Group gap={4} wrap="nowrap" align="flex-start">
           <ActionIcon variant="subtle" color="gray.8" onClick={() => ctx.toggle(step.id)} aria-expanded={open} aria-label={`${open ? 'Hide' : 'Show'} details of step ${number}`}>
             {open ? <IconChevronDown size={16} aria-hidden /> : <IconChevronRight size={16} aria-hidden />}
           </ActionIcon>
           <Text ff="monospace" fw={700} size="sm" miw={48}>
             {number}
           </Text>
-          <TextInput
+          <Textarea
             id={stepInputId(step.id)}
+            autosize
+            minRows={1}
             aria-label={`Instruction of step ${number}`}
             value={step.text}
             onChange={(event) => {

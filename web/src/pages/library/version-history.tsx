@@ -1,4 +1,4 @@
-import { Paper, Table, Text, Title } from '@mantine/core';
+import { Group, Paper, Table, Text, Title } from '@mantine/core';
 import type { SopDetail } from '../../../../common/api/sops';
 import { formatDate, formatDateTime } from '../../components/format';
 import { AnchorLink } from './anchor-link';
@@ -8,9 +8,16 @@ import { VersionStatusBadge } from './status-badges';
 export function VersionHistory({ sop, currentVersionId }: { sop: SopDetail; currentVersionId: string | undefined }) {
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby="history-heading" className="no-print">
-      <Title order={2} size="h4" id="history-heading" mb="xs">
-        Version history
-      </Title>
+      <Group justify="space-between" mb="xs">
+        <Title order={2} size="h4" id="history-heading">
+          Version history
+        </Title>
+        {sop.versions.length > 1 ? (
+          <AnchorLink to="/library/$sopId/compare" params={{ sopId: sop.id }} search={{}} size="sm">
+            Compare versions
+          </AnchorLink>
+        ) : null}
+      </Group>
       <Table.ScrollContainer minWidth={640}>
         <Table aria-label="Versions">
           <Table.Thead>

@@ -230,13 +230,4 @@ describe('small documents', () => {
     expect(texts(result.content.procedure)).toEqual(['One.', 'Two.']);
     expect(result.report.items).toContainEqual(expect.objectContaining({ line: 5, endLine: 6, message: 'Numbered list → 2 steps.' }));
   });
-
-  it('imports a typical SOP in a few milliseconds', () => {
-    const source = fixture('damaged-order-refund.md');
-    importMarkdown(source);
-    const started = performance.now();
-    for (let run = 0; run < 20; run++) importMarkdown(source);
-    // Generous: the benchmark measures this properly; this catches an accidental per-call processor.
-    expect((performance.now() - started) / 20).toBeLessThan(25);
-  });
 });

@@ -226,6 +226,12 @@ describe.each(TEST_DIALECTS)('audit API on %s', (dialect) => {
     ['a hash is changed', (stream: string) => `update audit_events set hash = '${'ab'.repeat(32)}' where stream = '${stream}' and seq = 2`, 2, /hash/],
     ['a middle event is deleted', (stream: string) => `delete from audit_events where stream = '${stream}' and seq = 2`, 3, /missing/],
     ['an actor is rewritten', (stream: string) => `update audit_events set actor_id = null where stream = '${stream}' and seq = 3`, 3, /hash/],
+    [
+      'a payload is blanked without a recorded erasure',
+      (stream: string) => `update audit_events set payload = null, erased_at = '2026-01-01T00:00:00.000Z' where stream = '${stream}' and seq = 2`,
+      2,
+      /no erasure/,
+    ],
   ])('fails verification when %s, naming the first broken event', async (_case, statement, brokenSeq, reason) => {
     const solo = await buildOrganisation(context.db);
     const admin = await buildPerson(context.db, solo.orgId, 'Administrator');

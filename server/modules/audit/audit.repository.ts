@@ -75,3 +75,20 @@ export async function erasePayload(db: Executor, orgId: string, eventId: string,
     .where('id', '=', eventId)
     .execute();
 }
+
+/** The ids of the events whose payload erasure was recorded (by an `audit.payload-erased` event). */
+export async function listRecordedErasures(db: Executor, orgId: string): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('audit_events')
+    .select('payload')
+    .where('org_id', '=', orgId)
+    .where('type', '=', 'audit.payload-erased')
+    .execute();
+  const ids = new Set<string>();
+  for (const row of rows) {
+    if (row.payload === null) continue;
+    const payload = JSON.parse(row.payload) as { eventId?: unknown };
+    if (typeof payload.eventId === 'string') ids.add(payload.eventId);
+  }
+  return ids;
+}

@@ -86,9 +86,13 @@ export type VerificationResult = {
 };
 
 /** Why an event does not continue its chain, or null when it does. */
-export function findEventFault(event: AuditEventRow, expected: { seq: number; prevHash: string }): string | null {
+export function findEventFault(event: AuditEventRow, expected: { seq: number; prevHash: string; erasedIds?: ReadonlySet<string> }): string | null {
   if (event.seq !== expected.seq) return `expected sequence ${expected.seq} but found ${event.seq} (an event is missing or duplicated)`;
   if (event.prev_hash !== expected.prevHash) return 'its previous-hash does not match the hash of the event before it';
+  // An erased payload is only legitimate when the erasure itself was recorded, as a chained event.
+  if (event.payload === null && expected.erasedIds && !expected.erasedIds.has(event.id)) {
+    return 'its payload is missing but no erasure of it was recorded (the payload was removed)';
+  }
   if (event.payload !== null && digestPayload(event.payload) !== event.payload_digest) {
     return 'its payload does not match the recorded digest (the payload was altered)';
   }
@@ -115,6 +119,7 @@ export async function verifyAuditChains(db: Executor, orgId: string, options: { 
   let erasedPayloads = 0;
   let current: { stream: string; seq: number; prevHash: string } | null = null;
   let after: { stream: string; seq: number } | undefined;
+  const erasedIds = await auditRepository.listRecordedErasures(db, orgId);
 
   for (;;) {
     const batch = await auditRepository.listEventsInChainOrder(db, orgId, { stream: options.stream, after, limit: VERIFY_BATCH });
@@ -123,7 +128,7 @@ export async function verifyAuditChains(db: Executor, orgId: string, options: { 
         streamsChecked++;
         current = { stream: event.stream, seq: 1, prevHash: GENESIS_HASH };
       }
-      const fault = findEventFault(event, current);
+      const fault = findEventFault(event, { ...current, erasedIds });
       eventsChecked++;
       if (fault) {
         return {

@@ -200,8 +200,27 @@ describe.each(TEST_DIALECTS)('authentication API on %s', (dialect) => {
     const person = await freshPerson();
     const asPerson = asSession(context.app, await signInAs(context.app, person));
     const response = await asPerson({ method: 'POST', url: '/api/v1/me/password', payload: { currentPassword: 'not my password', newPassword: STRONG_PASSWORD } });
+    expect(response.statusCode).toBe(400);
     expect(problemOf(response).errors?.map((error) => error.field)).toEqual(['body.currentPassword']);
     expect((await signIn(person.email, STRONG_PASSWORD)).statusCode).toBe(401);
+    // The session survives a mistyped password.
+    expect((await asPerson({ method: 'GET', url: '/api/v1/me' })).statusCode).toBe(200);
+  });
+
+  it('throttles guessing the current password through a signed-in session', async () => {
+    const person = await freshPerson();
+    const asPerson = asSession(context.app, await signInAs(context.app, person));
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 8; attempt++) {
+      const response = await asPerson({ method: 'POST', url: '/api/v1/me/password', payload: { currentPassword: `guess ${attempt}`, newPassword: STRONG_PASSWORD } });
+      statuses.push(response.statusCode);
+    }
+    expect(statuses.slice(0, 5)).toEqual([400, 400, 400, 400, 400]);
+    expect(statuses).toContain(429);
+    const locked = await asPerson({ method: 'POST', url: '/api/v1/me/password', payload: { currentPassword: person.password, newPassword: STRONG_PASSWORD } });
+    expect(problemOf(locked).code).toBe('rate_limited');
+    // It is the same lock as sign-in's: guessing here also locks the sign-in form.
+    expect(problemOf(await signIn(person.email, person.password)).code).toBe('rate_limited');
   });
 
   it('changes the password and ends the person’s other sessions, keeping this one', async () => {

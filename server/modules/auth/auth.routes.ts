@@ -84,7 +84,7 @@ export function registerAuthRoutes(app: App, { db, config }: RouteDeps): void {
     config: { access: 'profile.manage' },
     schema: { tags: ['auth'], summary: 'Change your password (ends your other sessions)', body: changePasswordBodySchema, response: { 204: z.null(), ...commonProblems } },
     handler: async (request, reply) => {
-      await changePassword(db, actorOf(request), request.body);
+      await changePassword(db, actorOf(request), { ...request.body, ip: request.ip });
       return reply.code(204).send(null);
     },
   });

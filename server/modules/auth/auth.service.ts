@@ -159,11 +159,18 @@ export async function signOutEverywhere(db: Db, actor: AuthenticatedActor): Prom
 export async function changePassword(
   db: Db,
   actor: AuthenticatedActor,
-  input: { currentPassword: string; newPassword: string },
+  input: { currentPassword: string; newPassword: string; ip: string },
 ): Promise<void> {
   const person = await personRepository.findPerson(db, actor.orgId, actor.personId);
-  if (!person?.password_hash || !(await verifyPassword(person.password_hash, input.currentPassword))) {
-    throw new AppError('invalid_credentials', 'currentPassword: the current password is incorrect.', {
+  if (!person) throw new AppError('unauthenticated', 'Sign in to continue.');
+  // The same throttle as sign-in: a stolen session must not become a way to guess the password.
+  const at = new Date();
+  const wait = await throttle.secondsUntilAllowed(db, person.email, input.ip, at);
+  if (wait > 0) throw new AppError('rate_limited', `Too many failed attempts. Try again in ${wait} seconds.`, { retryAfterSeconds: wait });
+  if (!person.password_hash || !(await verifyPassword(person.password_hash, input.currentPassword))) {
+    await throttle.recordFailure(db, person.email, input.ip, at);
+    // 400, not 401: the caller is still signed in; only the field is wrong.
+    throw new AppError('validation_failed', 'currentPassword: the current password is incorrect.', {
       errors: [{ field: 'body.currentPassword', message: 'is incorrect' }],
     });
   }

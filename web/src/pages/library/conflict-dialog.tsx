@@ -22,7 +22,7 @@ function Side({ title, content }: { title: string; content: SopContent }) {
       <Title order={3} size="h5">
         {title}
       </Title>
-      <ScrollArea.Autosize mah={360} type="auto">
+      <ScrollArea.Autosize mah={360} type="auto" viewportProps={{ tabIndex: 0, 'aria-label': `${title}, scrollable` }}>
         <ProcedureListView steps={content.procedure} numbers={numberStepsById(content.procedure)} />
       </ScrollArea.Autosize>
     </Stack>
@@ -42,7 +42,7 @@ export function ConflictDialog({ mine, theirs, onKeepMine, onTakeTheirs }: { min
         <Title order={3} size="h5">
           What your version changes in theirs
         </Title>
-        <ScrollArea.Autosize mah={260} type="auto">
+        <ScrollArea.Autosize mah={260} type="auto" viewportProps={{ tabIndex: 0, 'aria-label': 'Differences, scrollable' }}>
           <ContentDiffView diff={compareSopContent(theirs.content, mine)} />
         </ScrollArea.Autosize>
         <SimpleGrid cols={{ base: 1, md: 2 }}>

@@ -72,6 +72,7 @@ function ImportForm({ onDone }: { onDone: () => void }) {
           send.reset();
         }}
         clearable
+        clearButtonProps={{ 'aria-label': 'Remove the chosen file' }}
       />
       {send.error ? <ProblemAlert error={send.error} title="The file could not be imported" /> : null}
       {report ? <ImportReport result={report} /> : null}
@@ -97,10 +98,9 @@ function ImportReport({ result }: { result: ImportResult }) {
   return (
     <Stack gap="xs">
       <Alert color="blue" variant="light" title={`${result.metadata.key || 'No key'} — ${result.metadata.title || 'untitled'}`}>
-        {result.report.summary} {result.stats.steps} steps, {result.stats.decisions} decisions, {result.stats.sections} sections
-        {result.stats.additionalSections ? `, ${result.stats.additionalSections} kept as additional sections` : ''}.
+        {result.report.summary}
       </Alert>
-      <ScrollArea.Autosize mah={320}>
+      <ScrollArea.Autosize mah={320} viewportProps={{ tabIndex: 0, 'aria-label': 'Import report, scrollable' }}>
         <Table striped aria-label="Import report">
           <Table.Thead>
             <Table.Tr>

@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { SopVersion } from '../../../../common/api/sops';
 import { api, fieldErrorsOf } from '../../api/client';
-import { notifyFailed, notifySaved } from '../../components/notify';
+import { notifyFailed, notifySaved } from './library-notify';
 import { ButtonLink } from './anchor-link';
 import { DialogButton } from './dialog-button';
 import { useInvalidateLibrary, versionKey } from './library-api';

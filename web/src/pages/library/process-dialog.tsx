@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { createProcessBodySchema, type BusinessProcess } from '../../../../common/api/processes';
 import { api, ApiError, fieldErrorsOf } from '../../api/client';
 import { useSignedIn } from '../../api/session';
-import { notifySaved } from '../../components/notify';
+import { notifySaved } from './library-notify';
 import { ProblemAlert } from '../../components/problem-alert';
 import { useInvalidateLibrary, usePeople } from './library-api';
 

@@ -4,15 +4,17 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import type { BusinessProcess, ProcessRegister } from '../../../../common/api/processes';
 import { api } from '../../api/client';
 import { useSignedIn } from '../../api/session';
-import { ConfirmButton } from '../../components/confirm-button';
+import { ConfirmDialogButton } from './confirm-dialog-button';
 import { EmptyState } from '../../components/empty-state';
-import { notifyFailed, notifySaved } from '../../components/notify';
+import { notifyFailed, notifySaved } from './library-notify';
 import { PageHeader } from '../../components/page-header';
 import { QueryState } from '../../components/query-state';
 import { AnchorLink } from './anchor-link';
 import { PROCESSES_KEY, useInvalidateLibrary } from './library-api';
 import { NewSopButton } from './new-sop-dialog';
 import { ProcessDialogButton } from './process-dialog';
+
+const WRAP = { label: { whiteSpace: 'normal', overflow: 'visible' } } as const;
 
 const STATUS: Record<BusinessProcess['status'], { label: string; color: string }> = {
   'no-sop': { label: 'No SOP yet', color: 'red' },
@@ -63,13 +65,13 @@ function ProcessRow({ process, categories, canCreateSop }: { process: BusinessPr
           </Text>
         ) : null}
         {process.likelyDuplicates.map((duplicate) => (
-          <Badge key={duplicate.id} c="gray.9" color="orange" variant="light" size="sm" tt="none" mt={4}>
+          <Badge key={duplicate.id} c="gray.9" color="orange" variant="light" size="sm" tt="none" mt={4} h="auto" py={2} styles={WRAP}>
             Looks like “{duplicate.name}” ({Math.round(duplicate.similarity * 100)}%)
           </Badge>
         ))}
       </Table.Td>
       <Table.Td>
-        <Badge c="gray.9" color={status.color} variant="light" tt="none">
+        <Badge c="gray.9" color={status.color} variant="light" tt="none" h="auto" py={2} styles={WRAP}>
           {status.label}
         </Badge>
       </Table.Td>
@@ -97,9 +99,9 @@ function ProcessRow({ process, categories, canCreateSop }: { process: BusinessPr
         <Group gap={4} wrap="nowrap">
           {process.can.update ? <ProcessDialogButton process={process} categories={categories} /> : null}
           {process.can.delete ? (
-            <ConfirmButton size="xs" variant="subtle" color="red.8" title={`Remove “${process.name}”?`} message="The process leaves the register. Its SOPs stay in the library, unlinked." confirmLabel="Remove" onConfirm={() => remove.mutate()} aria-label={`Remove process ${process.name}`}>
+            <ConfirmDialogButton size="xs" variant="subtle" color="red.8" title={`Remove “${process.name}”?`} message="The process leaves the register. Its SOPs stay in the library, unlinked." confirmLabel="Remove" onConfirm={() => remove.mutate()} aria-label={`Remove process ${process.name}`}>
               Remove
-            </ConfirmButton>
+            </ConfirmDialogButton>
           ) : null}
         </Group>
       </Table.Td>

@@ -4,7 +4,7 @@ import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import type { SopDetail, SopVersion } from '../../../../common/api/sops';
 import { api, fieldErrorsOf } from '../../api/client';
-import { notifySaved } from '../../components/notify';
+import { notifySaved } from './library-notify';
 import { DialogButton } from './dialog-button';
 import { useInvalidateLibrary } from './library-api';
 

@@ -21,7 +21,7 @@ export function versionStatusLabel(status: VersionStatus): string {
 export function VersionStatusBadge({ status }: { status: VersionStatus }) {
   const { label, color } = VERSION_STATUS[status];
   return (
-    <Badge c="gray.9" color={color} variant="light" radius="sm" tt="none">
+    <Badge c="gray.9" color={color} variant="light" radius="sm" tt="none" h="auto" py={2} styles={{ label: { whiteSpace: 'normal', overflow: 'visible' } }}>
       {label}
     </Badge>
   );
@@ -37,7 +37,7 @@ const SOP_STATUS: Record<SopSummary['status'], { label: string; color: string }>
 export function SopStatusBadge({ status }: { status: SopSummary['status'] }) {
   const { label, color } = SOP_STATUS[status];
   return (
-    <Badge c="gray.9" color={color} variant="light" radius="sm" tt="none">
+    <Badge c="gray.9" color={color} variant="light" radius="sm" tt="none" h="auto" py={2} styles={{ label: { whiteSpace: 'normal', overflow: 'visible' } }}>
       {label}
     </Badge>
   );

@@ -13,7 +13,7 @@ export function conflictOf<T>(error: unknown): T | null {
  */
 export function VersionConflictAlert<T>({ current, fields, onLoad }: { current: T; fields: (current: T) => Array<[label: string, value: string]>; onLoad: (current: T) => void }) {
   return (
-    <Alert color="orange" variant="light" title="Someone else saved first" styles={{ label: { color: 'var(--mantine-color-orange-9)' } }} icon={<IconGitCompare aria-hidden />} role="alert">
+    <Alert color="orange" variant="light" title="Someone else saved first" styles={{ label: { color: 'var(--mantine-color-text)' } }} icon={<IconGitCompare aria-hidden />} role="alert">
       <Stack gap="xs">
         <Text size="sm">Your changes were not saved. This is what is saved now:</Text>
         <Table withTableBorder verticalSpacing={4} fz="sm">

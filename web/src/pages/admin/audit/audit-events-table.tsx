@@ -1,14 +1,14 @@
-import { Button, Code, Group, Table, Text } from '@mantine/core';
+import { Button, Code, Group, Stack, Table, Text } from '@mantine/core';
 import { AnchorLink } from '../router-links';
 import { Fragment, useState } from 'react';
 import type { AuditEventView } from '../../../../../common/api/audit';
 import { formatDateTime } from '../../../components/format';
 import { ErasePayloadButton } from './erase-payload-button';
 
-const PREVIEW_LENGTH = 70;
+const PREVIEW_LENGTH = 60;
 
 /** "person: Alex Morgan" when the entity is known, else the kind and the start of its id. */
-function streamLabel(stream: string, names: ReadonlyMap<string, string>): string {
+export function streamLabel(stream: string, names: ReadonlyMap<string, string>): string {
   const [kind, id] = stream.split(':', 2);
   if (!id) return stream;
   return `${kind}: ${names.get(id) ?? `${id.slice(0, 8)}…`}`;
@@ -25,7 +25,7 @@ function PayloadCell({ event, expanded, onToggle, detailsId }: { event: AuditEve
   const text = JSON.stringify(event.payload);
   return (
     <Group gap="xs" wrap="nowrap">
-      <Code style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', maxWidth: 320 }}>
+      <Code style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', maxWidth: 300 }}>
         {text.length > PREVIEW_LENGTH ? `${text.slice(0, PREVIEW_LENGTH)}…` : text}
       </Code>
       <Button size="compact-xs" variant="default" onClick={onToggle} aria-expanded={expanded} aria-controls={detailsId} aria-label={`${expanded ? 'Hide' : 'Show'} payload of event ${event.seq} in ${event.stream}`}>
@@ -45,9 +45,8 @@ export function AuditEventsTable({ events, names, canErase }: { events: AuditEve
       else next.add(id);
       return next;
     });
-  const columns = canErase ? 7 : 6;
   return (
-    <Table.ScrollContainer minWidth={960}>
+    <Table.ScrollContainer minWidth={900}>
       <Table striped verticalSpacing="xs" fz="sm">
         <Table.Thead>
           <Table.Tr>
@@ -57,11 +56,6 @@ export function AuditEventsTable({ events, names, canErase }: { events: AuditEve
             <Table.Th>Type</Table.Th>
             <Table.Th>Actor</Table.Th>
             <Table.Th>Payload</Table.Th>
-            {canErase ? (
-              <Table.Th>
-                <span className="visually-hidden">Actions</span>
-              </Table.Th>
-            ) : null}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -85,15 +79,19 @@ export function AuditEventsTable({ events, names, canErase }: { events: AuditEve
                   <Table.Td>
                     <PayloadCell event={event} expanded={isExpanded} onToggle={() => toggle(event.id)} detailsId={detailsId} />
                   </Table.Td>
-                  {canErase ? <Table.Td>{event.payload !== null ? <ErasePayloadButton event={event} /> : null}</Table.Td> : null}
                 </Table.Tr>
                 {isExpanded && event.payload !== null ? (
                   <Table.Tr id={detailsId}>
-                    <Table.Td colSpan={columns}>
-                      <Code block>{JSON.stringify(event.payload, null, 2)}</Code>
-                      <Text size="xs" c="dimmed" mt={4}>
-                        Hash {event.hash.slice(0, 16)}… · previous {event.prevHash.slice(0, 16)}…
-                      </Text>
+                    <Table.Td colSpan={6}>
+                      <Stack gap="xs">
+                        <Code block>{JSON.stringify(event.payload, null, 2)}</Code>
+                        <Group justify="space-between" wrap="wrap">
+                          <Text size="xs" c="dimmed">
+                            Hash {event.hash.slice(0, 16)}… · previous {event.prevHash.slice(0, 16)}…
+                          </Text>
+                          {canErase ? <ErasePayloadButton event={event} /> : null}
+                        </Group>
+                      </Stack>
                     </Table.Td>
                   </Table.Tr>
                 ) : null}

@@ -11,7 +11,7 @@ import { PageHeader } from '../../../components/page-header';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { AUDIT_KEY, usePeople, useRoles, useTeams } from '../admin-queries';
 import { NoAccess } from '../no-access';
-import { AuditEventsTable } from './audit-events-table';
+import { AuditEventsTable, streamLabel } from './audit-events-table';
 import { AuditFilters } from './audit-filters';
 import type { AuditSearch } from './audit-search';
 import { VerifyChainPanel } from './verify-chain-panel';
@@ -20,12 +20,13 @@ const PAGE_SIZE = 50;
 
 /** Names of the people, teams and roles the caller may see, so streams read as "person: Alex Morgan". */
 function useEntityNames(enabled: boolean): ReadonlyMap<string, string> {
+  const { organisation } = useSignedIn();
   const people = usePeople({}, { enabled });
   const teams = useTeams({ enabled });
   const roles = useRoles({ enabled });
   return useMemo(
-    () => new Map([...(people.data?.items ?? []), ...(teams.data?.items ?? []), ...(roles.data?.items ?? [])].map((item) => [item.id, item.name])),
-    [people.data, teams.data, roles.data],
+    () => new Map([organisation, ...(people.data?.items ?? []), ...(teams.data?.items ?? []), ...(roles.data?.items ?? [])].map((item) => [item.id, item.name])),
+    [organisation, people.data, teams.data, roles.data],
   );
 }
 
@@ -52,7 +53,8 @@ export function AuditPage({ search }: { search: AuditSearch }) {
         title="Audit trail"
         description="Every change in sopdesk, who made it and when, newest first. Events are hash-chained per stream, so any tampering shows when you verify."
       />
-      <VerifyChainPanel stream={search.stream} />
+      {/* Keyed by the stream so a result never shows under a scope it was not computed for. */}
+      <VerifyChainPanel key={search.stream ?? ''} stream={search.stream} describeStream={(stream) => streamLabel(stream, names)} />
       <AuditFilters key={JSON.stringify(search)} search={search} onApply={(next) => navigate({ to: '/audit', search: next })} />
       {events.isPending ? (
         <Center py="xl" role="status" aria-live="polite">

@@ -30,7 +30,7 @@ export function ErasePayloadButton({ event }: { event: AuditEventView }) {
   }
   return (
     <>
-      <Button size="xs" variant="subtle" color="red" onClick={open} aria-label={`Erase personal data of event ${event.seq} in ${event.stream}`}>
+      <Button size="xs" variant="outline" color="red" onClick={open} aria-label={`Erase personal data of event ${event.seq} in ${event.stream}`}>
         Erase personal data
       </Button>
       <Modal closeButtonProps={{ 'aria-label': 'Close' }} opened={opened} onClose={closeModal} title="Erase personal data from this event?" centered>

@@ -5,12 +5,13 @@ import type { VerificationResultView } from '../../../../../common/api/audit';
 import { api } from '../../../api/client';
 import { formatDateTime } from '../../../components/format';
 import { ProblemAlert } from '../../../components/problem-alert';
+import { AnchorLink } from '../router-links';
 
 function plural(count: number, one: string, many: string): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
-function VerificationResult({ result }: { result: VerificationResultView }) {
+function VerificationResult({ result, describeStream }: { result: VerificationResultView; describeStream: (stream: string) => string }) {
   if (result.ok) {
     return (
       <Alert color="teal" variant="light" icon={<IconShieldCheck aria-hidden />} title="The chain is intact">
@@ -18,7 +19,7 @@ function VerificationResult({ result }: { result: VerificationResultView }) {
           Intact: {plural(result.eventsChecked, 'event', 'events')} in {plural(result.streamsChecked, 'stream', 'streams')} checked
         </Text>
         <Text size="sm">
-          No event was changed, removed or reordered.{result.erasedPayloads > 0 ? ` ${plural(result.erasedPayloads, 'payload was', 'payloads were')} erased lawfully; their digests still verify.` : ''} Checked{' '}
+          No event was changed, removed or reordered.{result.erasedPayloads > 0 ? ` ${result.erasedPayloads === 1 ? '1 erased payload' : `${result.erasedPayloads} erased payloads`} left the chain intact, as intended.` : ''} Checked{' '}
           {formatDateTime(result.verifiedAt)}.
         </Text>
       </Alert>
@@ -28,8 +29,13 @@ function VerificationResult({ result }: { result: VerificationResultView }) {
   return (
     <Alert color="red" variant="light" icon={<IconShieldX aria-hidden />} title="The chain is broken">
       <Text size="sm" fw={600}>
-        {brk ? `Broken at event ${brk.seq} of stream ${brk.stream}: ${brk.reason}` : 'Broken: the chain does not verify.'}
+        {brk ? `Broken at event ${brk.seq} of stream ${brk.stream} (${describeStream(brk.stream)}): ${brk.reason}` : 'Broken: the chain does not verify.'}
       </Text>
+      {brk ? (
+        <AnchorLink to="/audit" search={{ stream: brk.stream }} size="sm">
+          Show the events of this stream
+        </AnchorLink>
+      ) : null}
       <Text size="sm">
         The audit trail has been altered outside sopdesk. {plural(result.eventsChecked, 'event', 'events')} in {plural(result.streamsChecked, 'stream', 'streams')} checked{' '}
         {formatDateTime(result.verifiedAt)}. Keep this result and tell whoever runs your sopdesk installation.
@@ -39,7 +45,7 @@ function VerificationResult({ result }: { result: VerificationResultView }) {
 }
 
 /** Recomputes the hash chains on the server and says plainly whether anything was tampered with. */
-export function VerifyChainPanel({ stream }: { stream?: string }) {
+export function VerifyChainPanel({ stream, describeStream }: { stream?: string; describeStream: (stream: string) => string }) {
   const verify = useMutation({
     mutationKey: ['audit', 'verify', stream ?? ''],
     mutationFn: () => api<VerificationResultView>('/audit/verify', { method: 'POST', body: stream ? { stream } : {} }),
@@ -53,7 +59,7 @@ export function VerifyChainPanel({ stream }: { stream?: string }) {
               Tamper check
             </Title>
             <Text size="sm" c="dimmed">
-              Every event is chained to the one before it by a hash. Verifying recomputes {stream ? `the chain of stream “${stream}”` : 'every stream’s chain'}.
+              Every event is chained to the one before it by a hash. Verifying recomputes {stream ? `the chain of the stream “${describeStream(stream)}”` : 'every stream’s chain'}.
             </Text>
           </Stack>
           <Button size="md" leftSection={<IconShieldCheck size={20} aria-hidden />} onClick={() => verify.mutate()} loading={verify.isPending}>
@@ -61,7 +67,7 @@ export function VerifyChainPanel({ stream }: { stream?: string }) {
           </Button>
         </Group>
         <div role="status" aria-live="polite">
-          {verify.data ? <VerificationResult result={verify.data} /> : null}
+          {verify.data ? <VerificationResult result={verify.data} describeStream={describeStream} /> : null}
         </div>
         {verify.error ? <ProblemAlert error={verify.error} title="Could not verify" /> : null}
       </Stack>

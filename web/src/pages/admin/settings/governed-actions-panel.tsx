@@ -34,7 +34,7 @@ function AddGovernedActionForm() {
         <Group align="flex-start" wrap="wrap">
           <TextInput label="Label" description="As people read it, e.g. Goodwill gesture" required w={260} {...form.getInputProps('label')} />
           <TextInput label="Key" description="lower-kebab-case, e.g. goodwill-gesture" required w={260} {...form.getInputProps('key')} />
-          <Checkbox label="Has an amount" description="e.g. a refund of up to £50" mt={30} {...form.getInputProps('hasAmount', { type: 'checkbox' })} />
+          <Checkbox label="Has an amount" mt={48} {...form.getInputProps('hasAmount', { type: 'checkbox' })} />
         </Group>
         <Button type="submit" loading={create.isPending} style={{ alignSelf: 'flex-start' }}>
           Add action
@@ -55,8 +55,8 @@ export function GovernedActionsPanel() {
             Governed actions
           </Title>
           <Text size="sm" c="dimmed">
-            Actions a procedure step can name and that need authority: who may grant a refund, and up to what amount, is set per role. Actions cannot be removed
-            once procedures may refer to them.
+            The actions a procedure step can name, such as a refund or a replacement, and that the authority limits govern on a case. Mark an action as having
+            an amount when limits are a sum of money.
           </Text>
         </Stack>
         <QueryState query={actions} loadingLabel="Loading governed actions…">

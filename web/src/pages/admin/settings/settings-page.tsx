@@ -24,7 +24,7 @@ export function SettingsPage() {
               Short name in addresses: <Code>{me.organisation.slug}</Code>
             </Text>
             <Text size="sm" c="dimmed">
-              To rename the organisation, ask whoever runs your sopdesk installation: it is set with the sopdesk command.
+              The name shows at the top of every page. It cannot be changed here yet.
             </Text>
           </Stack>
         </Paper>

@@ -8,7 +8,7 @@ function whereOf(finding: StyleFinding, numbers: Map<string, string>): string {
 }
 
 /** The style and structure checks of the last save, each naming where and why; errors block submission. */
-export function FindingsPanel({ findings, numbers, onShowStep }: { findings: StyleFinding[]; numbers: Map<string, string>; onShowStep: (stepId: string) => void }) {
+export function FindingsPanel({ findings, numbers, onShow }: { findings: StyleFinding[]; numbers: Map<string, string>; onShow: (finding: StyleFinding) => void }) {
   const errors = findings.filter((finding) => finding.severity === 'error').length;
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby="findings-heading">
@@ -34,13 +34,9 @@ export function FindingsPanel({ findings, numbers, onShowStep }: { findings: Sty
                 <Paper withBorder p="xs" radius="sm" bg={finding.severity === 'error' ? 'red.0' : 'yellow.0'}>
                   <Text size="xs" fw={700} c={finding.severity === 'error' ? 'red.9' : '#8a4b00'}>
                     {finding.severity === 'error' ? 'Error' : 'Warning'} ·{' '}
-                    {finding.stepId ? (
-                      <UnstyledButton onClick={() => onShowStep(finding.stepId!)} style={{ textDecoration: 'underline', fontSize: 'inherit', fontWeight: 'inherit', color: 'inherit' }}>
-                        {whereOf(finding, numbers)}
-                      </UnstyledButton>
-                    ) : (
-                      whereOf(finding, numbers)
-                    )}
+                    <UnstyledButton onClick={() => onShow(finding)} style={{ textDecoration: 'underline', fontSize: 'inherit', fontWeight: 'inherit', color: 'inherit' }}>
+                      {whereOf(finding, numbers)}
+                    </UnstyledButton>
                   </Text>
                   <Text size="sm">{finding.message}</Text>
                   {finding.why ? (

@@ -3,6 +3,8 @@ import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { REFERENCE_KINDS, SECTION_TITLES, type SopContent } from '../../../../common/procedure/model';
 import { Section } from './sop-sections';
 
+export const sectionInputId = (section: string) => `edit-section-${section}`;
+
 type Edit = (change: (content: SopContent) => SopContent) => void;
 
 type MarkdownSection = 'purpose' | 'scope' | 'healthAndSafety' | 'equipment' | 'tips';
@@ -19,6 +21,7 @@ const HELP: Record<MarkdownSection, string> = {
 export function MarkdownSectionEditor({ section, content, edit }: { section: MarkdownSection; content: SopContent; edit: Edit }) {
   return (
     <Textarea
+      id={sectionInputId(section)}
       label={SECTION_TITLES[section]}
       description={`${HELP[section]} Markdown.`}
       value={content[section]}
@@ -40,15 +43,16 @@ type RowsProps<T> = {
   blank: T;
   onChange: (rows: T[]) => void;
   noun: string;
+  plural: string;
 };
 
 /** Editable rows (responsibilities, glossary, references): one line of inputs per row. */
-function RowsEditor<T extends Record<string, string | undefined>>({ title, rows, columns, blank, onChange, noun }: RowsProps<T>) {
+function RowsEditor<T extends Record<string, string | undefined>>({ title, rows, columns, blank, onChange, noun, plural }: RowsProps<T>) {
   return (
     <Stack gap={6}>
       {rows.length === 0 ? (
         <Text size="sm" c="gray.7">
-          No {noun}s yet.
+          No {plural} yet.
         </Text>
       ) : null}
       {rows.map((row, index) => (
@@ -102,6 +106,7 @@ export function LeadingSectionsEditor({ content, edit }: { content: SopContent; 
       <RowsEditor
         title={SECTION_TITLES.responsibilities}
         noun="responsibility"
+        plural="responsibilities"
         rows={content.responsibilities}
         columns={[
           { key: 'role', label: 'Role' },
@@ -125,6 +130,7 @@ export function TrailingSectionsEditor({ content, edit }: { content: SopContent;
       <RowsEditor
         title={SECTION_TITLES.glossary}
         noun="term"
+        plural="terms"
         rows={content.glossary}
         columns={[
           { key: 'term', label: 'Term' },
@@ -140,6 +146,7 @@ export function TrailingSectionsEditor({ content, edit }: { content: SopContent;
       <RowsEditor
         title={SECTION_TITLES.references}
         noun="reference"
+        plural="references"
         rows={content.references as Array<{ kind: string; target: string; label?: string }>}
         columns={[
           { key: 'kind', label: 'Kind', options: REFERENCE_KINDS },

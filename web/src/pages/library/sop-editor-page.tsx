@@ -12,7 +12,7 @@ import { AnchorLink, ButtonLink } from './anchor-link';
 import { ConflictDialog } from './conflict-dialog';
 import { FindingsPanel } from './findings-panel';
 import { useSop, useVersion } from './library-api';
-import { LeadingSectionsEditor, TrailingSectionsEditor } from './sections-editor';
+import { LeadingSectionsEditor, sectionInputId, TrailingSectionsEditor } from './sections-editor';
 import { Section } from './sop-sections';
 import { StepList, stepInputId, useFocusStep, type TreeContext } from './step-tree-editor';
 import { useDraftAutosave, type SaveStatus } from './use-draft-autosave';
@@ -108,10 +108,17 @@ function DraftEditor({ sop, version }: { sop: SopDetail; version: SopVersion }) 
     const id = nextFreeId(steps, 's');
     ctx.apply((current) => [...current, { id, kind: 'action', text: 'New step.' } satisfies Step], id);
   };
-  const showStep = (stepId: string) => {
-    if (!locateStep(steps, stepId)) return;
-    setExpanded((current) => new Set([...current, stepId]));
-    document.getElementById(stepInputId(stepId))?.focus();
+  // A finding's "where" takes the author there: the step (details opened) or the section's field.
+  const showFinding = (finding: StyleFinding) => {
+    if (finding.stepId && locateStep(steps, finding.stepId)) {
+      const stepId = finding.stepId;
+      setExpanded((current) => new Set([...current, stepId]));
+      document.getElementById(stepInputId(stepId))?.focus();
+      return;
+    }
+    const field = document.getElementById(sectionInputId(finding.section)) ?? document.getElementById(`section-${finding.section === 'procedure' ? 'edit-procedure' : finding.section}`);
+    field?.scrollIntoView({ block: 'center' });
+    field?.focus();
   };
 
   return (
@@ -167,7 +174,7 @@ function DraftEditor({ sop, version }: { sop: SopDetail; version: SopVersion }) 
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <Paper style={{ position: 'sticky', top: 72 }}>
-            <FindingsPanel findings={draft.findings} numbers={numbers} onShowStep={showStep} />
+            <FindingsPanel findings={draft.findings} numbers={numbers} onShow={showFinding} />
           </Paper>
         </Grid.Col>
       </Grid>

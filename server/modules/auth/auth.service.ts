@@ -1,5 +1,5 @@
 import { streamOf } from '../../../common/audit-events';
-import { isPermission, type Permission } from '../../../common/permissions';
+import { isPermission } from '../../../common/permissions';
 import type { Config } from '../../config';
 import type { Db, Executor } from '../../db/database';
 import { now } from '../../db/ids';
@@ -19,11 +19,19 @@ export const API_TOKEN_PREFIX = 'sopd_';
 // Writing last_seen_at on every request would turn every read into a write; a minute is precise enough.
 const TOUCH_INTERVAL_MS = 60_000;
 
-export type AuthenticatedActor = Actor & { sessionId: string | null; csrfToken: string | null };
+export type AuthenticatedActor = Actor & {
+  sessionId: string | null;
+  csrfToken: string | null;
+  /** The roles the permissions come from, loaded with them (so /me needs no second look-up). */
+  roles: ReadonlyArray<{ id: string; name: string }>;
+};
 
-async function permissionsOf(db: Executor, orgId: string, personId: string): Promise<Set<Permission>> {
+async function rolesAndPermissionsOf(db: Executor, orgId: string, personId: string) {
   const roles = await findRolesOfPerson(db, orgId, personId);
-  return new Set(roles.flatMap((role) => parsePermissions(role)).filter(isPermission));
+  return {
+    roles: roles.map(({ id, name }) => ({ id, name })),
+    permissions: new Set(roles.flatMap((role) => parsePermissions(role)).filter(isPermission)),
+  };
 }
 
 const invalidCredentials = () => new AppError('invalid_credentials', 'The email or password is incorrect.');
@@ -81,11 +89,11 @@ export async function signIn(
       event: { type: 'person.signed-in', payload: { ip: input.ip, userAgent: input.userAgent?.slice(0, 300) ?? null } },
     });
   });
-  const permissions = await permissionsOf(db, person.org_id, person.id);
+  const { roles, permissions } = await rolesAndPermissionsOf(db, person.org_id, person.id);
   return {
     token,
     expiresAt,
-    actor: { personId: person.id, orgId: person.org_id, permissions, via: 'session', sessionId, csrfToken },
+    actor: { personId: person.id, orgId: person.org_id, permissions, roles, via: 'session', sessionId, csrfToken },
   };
 }
 
@@ -102,11 +110,12 @@ export async function resolveSession(db: Db, config: Config, token: string): Pro
   if (at - Date.parse(session.last_seen_at) > TOUCH_INTERVAL_MS) {
     await sessionRepository.touchSession(db, sessionId, new Date(at).toISOString());
   }
-  const permissions = await permissionsOf(db, session.org_id, session.person_id);
+  const { roles, permissions } = await rolesAndPermissionsOf(db, session.org_id, session.person_id);
   return {
     personId: session.person_id,
     orgId: session.org_id,
     permissions,
+    roles,
     via: 'session',
     sessionId,
     csrfToken: session.csrf_token,
@@ -123,8 +132,8 @@ export async function resolveApiToken(db: Db, token: string): Promise<Authentica
   if (!row.last_used_at || at - Date.parse(row.last_used_at) > TOUCH_INTERVAL_MS) {
     await apiTokenRepository.touchApiToken(db, row.id, new Date(at).toISOString());
   }
-  const permissions = await permissionsOf(db, row.org_id, row.person_id);
-  return { personId: row.person_id, orgId: row.org_id, permissions, via: 'token', sessionId: null, csrfToken: null };
+  const { roles, permissions } = await rolesAndPermissionsOf(db, row.org_id, row.person_id);
+  return { personId: row.person_id, orgId: row.org_id, permissions, roles, via: 'token', sessionId: null, csrfToken: null };
 }
 
 export async function signOut(db: Db, actor: AuthenticatedActor): Promise<void> {

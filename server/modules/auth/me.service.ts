@@ -2,25 +2,20 @@ import type { Me } from '../../../common/api/auth';
 import type { Db } from '../../db/database';
 import { notFound } from '../../errors/app-error';
 import { describeAbilities } from '../../policy/policy';
-import { findOrganisation } from '../organisations/organisation.repository';
-import { findPerson } from '../people/person.repository';
-import { findRolesOfPerson } from '../roles/role.repository';
+import { findPersonWithOrganisation } from '../people/person.repository';
 import { findTeamsOfPerson } from '../teams/team.repository';
 import type { AuthenticatedActor } from './auth.service';
 
 /** The caller as the web app needs them: who, where, which roles, and what they may do. */
 export async function getMe(db: Db, actor: AuthenticatedActor): Promise<Me> {
-  const [person, organisation, roles, teams] = await Promise.all([
-    findPerson(db, actor.orgId, actor.personId),
-    findOrganisation(db, actor.orgId),
-    findRolesOfPerson(db, actor.orgId, actor.personId),
-    findTeamsOfPerson(db, actor.orgId, actor.personId),
-  ]);
-  if (!person || !organisation) throw notFound('The person');
+  // Every page asks for this: two queries, the roles came with the actor's permissions.
+  const person = await findPersonWithOrganisation(db, actor.orgId, actor.personId);
+  if (!person) throw notFound('The person');
+  const teams = await findTeamsOfPerson(db, actor.orgId, actor.personId);
   return {
     person: { id: person.id, name: person.name, email: person.email, startDate: person.start_date },
-    organisation: { id: organisation.id, name: organisation.name, slug: organisation.slug },
-    roles: roles.map(({ id, name }) => ({ id, name })),
+    organisation: { id: actor.orgId, name: person.organisation_name, slug: person.organisation_slug },
+    roles: [...actor.roles],
     teams,
     permissions: [...actor.permissions].sort(),
     can: describeAbilities(actor),

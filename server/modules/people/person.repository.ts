@@ -112,3 +112,14 @@ export async function replaceRolesOfPerson(db: Executor, orgId: string, personId
       .execute();
   }
 }
+
+/** A person with their organisation's name and slug, in one query (what /me shows). */
+export function findPersonWithOrganisation(db: Executor, orgId: string, personId: string) {
+  return db
+    .selectFrom('people')
+    .innerJoin('organisations', 'organisations.id', 'people.org_id')
+    .select(['people.id', 'people.name', 'people.email', 'people.start_date', 'organisations.name as organisation_name', 'organisations.slug as organisation_slug'])
+    .where('people.org_id', '=', orgId)
+    .where('people.id', '=', personId)
+    .executeTakeFirst();
+}

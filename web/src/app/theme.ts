@@ -1,4 +1,4 @@
-import { Anchor, createTheme, defaultVariantColorsResolver, parseThemeColor, type CSSVariablesResolver, type VariantColorsResolver } from '@mantine/core';
+import { Anchor, createTheme, Modal, Notification, defaultVariantColorsResolver, parseThemeColor, type CSSVariablesResolver, type VariantColorsResolver } from '@mantine/core';
 
 // Text colours for the light, subtle and outline variants, darkened from Mantine's palette until
 // they reach 5:1 on the variant's tinted background (WCAG 2.2 AA asks for 4.5:1).
@@ -37,12 +37,15 @@ export const theme = createTheme({
   components: {
     // Links inside text must be told apart without relying on colour (WCAG 1.4.1).
     Anchor: Anchor.extend({ defaultProps: { underline: 'always' } }),
+    // Mantine's close buttons are icons without a name; a screen reader would announce "button".
+    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
+    Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss' } } }),
   },
 });
 
-/** Mantine's default dimmed grey is below 4.5:1 on white; this one passes WCAG 2.2 AA. */
+/** Mantine's default dimmed grey and error red are below 4.5:1 on white; these pass WCAG 2.2 AA. */
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
-  light: { '--mantine-color-dimmed': '#495057' },
+  light: { '--mantine-color-dimmed': '#495057', '--mantine-color-error': 'var(--mantine-color-red-8)' },
   dark: {},
 });

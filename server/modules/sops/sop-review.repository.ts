@@ -108,3 +108,14 @@ export function listPeriodicReviews(db: Executor, orgId: string, sopId: string) 
     .orderBy('sop_periodic_reviews.reviewed_at', 'desc')
     .execute();
 }
+
+/** The versions a person was named on (reviewer, trial participant, approver): drafts they may see. */
+export async function listVersionIdsOfParticipant(db: Executor, orgId: string, personId: string): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('sop_participants')
+    .select('version_id')
+    .where('org_id', '=', orgId)
+    .where('person_id', '=', personId)
+    .execute();
+  return new Set(rows.map((row) => row.version_id));
+}

@@ -213,6 +213,27 @@ describe.each(TEST_DIALECTS)('SOP library API on %s', (dialect) => {
     expect((await outsider({ method: 'GET', url: '/api/v1/search?q=refund' })).json().items).toEqual([]);
   });
 
+  it('shows a never-published SOP to the people named on its draft, and to nobody else without draft access', async () => {
+    const { sopId, versionId } = await createSopViaApi(author, { title: 'Draft for a named reviewer' });
+    await author({ method: 'PUT', url: `/api/v1/sops/${sopId}/versions/${versionId}/content`, payload: { revision: 1, content: goodContent() } });
+    // A supervisor holds no draft permission: before being named, the SOP does not exist for them.
+    expect((await reviewer({ method: 'GET', url: `/api/v1/sops/${sopId}` })).statusCode).toBe(404);
+    const submitted = await author({ method: 'POST', url: `/api/v1/sops/${sopId}/versions/${versionId}/submit`, payload: { reviewerIds: [reviewerPerson.id] } });
+    expect(submitted.statusCode).toBe(200);
+
+    const detail = await reviewer({ method: 'GET', url: `/api/v1/sops/${sopId}` });
+    expect(detail.statusCode).toBe(200);
+    expect(detail.json().draft).toMatchObject({ id: versionId, status: 'in_review' });
+    expect(detail.json().versions.map((version: { id: string }) => version.id)).toEqual([versionId]);
+    const listed = (await reviewer({ method: 'GET', url: '/api/v1/sops' })).json();
+    expect(listed.items.map((item: { id: string }) => item.id)).toContain(sopId);
+    expect((await reviewer({ method: 'GET', url: `/api/v1/sops/${sopId}/versions/${versionId}` })).json().can.completeReview).toBe(true);
+
+    // An agent who was not named still sees nothing of it.
+    expect((await agent({ method: 'GET', url: `/api/v1/sops/${sopId}` })).statusCode).toBe(404);
+    expect((await agent({ method: 'GET', url: '/api/v1/sops' })).json().items.map((item: { id: string }) => item.id)).not.toContain(sopId);
+  });
+
   it('stores hostile text as text, never as markup in search snippets', async () => {
     const { sopId, versionId } = await createSopViaApi(author, { title: 'Greet <script>alert(1)</script> visitors' });
     await publishViaApi(author, approver, approverPerson.password, sopId, versionId, reviewerPerson.id, reviewer, goodContent({ purpose: 'Visitors <img src=x onerror=alert(1)> matter.' }));

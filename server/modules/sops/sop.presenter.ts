@@ -52,10 +52,17 @@ export async function presentSops(db: Executor, actor: Actor, rows: SopRow[]): P
   for (const version of versions) if (version.created_by) personIds.add(version.created_by);
   const names = new Map((await findPeopleNames(db, actor.orgId, [...personIds])).map((person) => [person.id, person.name]));
   const seeDrafts = can(actor, 'sop.read-drafts');
+  // People named on a draft (reviewers, trial participants) see that draft, and only that one.
+  const participating = seeDrafts ? new Set<string>() : await reviewRepository.listVersionIdsOfParticipant(db, actor.orgId, actor.personId);
+  const visibleToCaller = (version: VersionSummary) =>
+    seeDrafts ||
+    participating.has(version.id) ||
+    ['published', 'superseded'].includes(version.status) ||
+    (version.status === 'retired' && version.effectiveAt !== null);
   return rows.map((row) => {
     const own = versions.filter((version) => version.sop_id === row.id).map((version) => presentVersionSummary(version, names));
     const published = own.find((version) => version.id === row.published_version_id) ?? null;
-    const draft = seeDrafts ? (own.find((version) => OPEN_STATUSES.has(version.status)) ?? null) : null;
+    const draft = own.find((version) => OPEN_STATUSES.has(version.status) && visibleToCaller(version)) ?? null;
     return {
       id: row.id,
       key: row.key,
@@ -73,7 +80,7 @@ export async function presentSops(db: Executor, actor: Actor, rows: SopRow[]): P
       reviewState: reviewStateOf(row),
       updatedAt: row.updated_at,
       version: row.version,
-      versions: seeDrafts ? own : own.filter((version) => version.status !== 'retired' ? ['published', 'superseded'].includes(version.status) : version.effectiveAt !== null),
+      versions: own.filter(visibleToCaller),
     };
   });
 }

@@ -1,0 +1,114 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, launchBrowser, newPage, screenshot } from './support/browser';
+import { signIn, signOut, visit } from './support/journey';
+import { startServer, type RunningServer } from './support/server';
+
+/** Picks an option in a Mantine multi-select by its label, then closes the list. */
+async function choose(page: Page, scope: ReturnType<Page['getByRole']>, label: RegExp, option: string): Promise<void> {
+  await scope.getByLabel(label).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+  await scope.getByRole('heading').first().click();
+}
+
+describe('library: author, review, approve, publish and find an SOP', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('takes a new SOP from a template through review and signature to publication, and an agent finds it in three words', async () => {
+    const author = server.account('Quality manager');
+    const reviewer = server.account('Senior agent');
+    const agent = server.accounts.filter((account) => account.role === 'Agent')[0]!;
+    const page = await newPage(browser);
+
+    // The author starts from a template.
+    await signIn(page, server.url, author);
+    await visit(page, 'Library', 'library');
+    await expect.poll(() => page.getByRole('row', { name: /HH-REF-001/ }).count()).toBeGreaterThan(0);
+    await screenshot(page, 'library');
+    await page.getByRole('button', { name: 'New SOP' }).click();
+    const create = page.getByRole('dialog', { name: 'New SOP' });
+    await create.getByLabel(/^Key/).fill('HH-LOY-101');
+    await create.getByLabel(/^Title/).fill('Replace a lost loyalty card');
+    await create.getByLabel(/^Category/).fill('Loyalty');
+    await expectAccessible(page, 'new SOP dialog');
+    await create.getByRole('button', { name: 'Create SOP' }).click();
+
+    // The editor: reword the first step and add one; autosave keeps it.
+    await page.waitForURL(/\/edit$/);
+    const first = page.getByRole('textbox', { name: 'Instruction of step 1', exact: true });
+    await first.fill('Ask for the loyalty card number or the email on the account.');
+    await page.getByRole('button', { name: 'Add step', exact: true }).click();
+    const added = page.getByRole('textbox', { name: 'Instruction of step 4', exact: true });
+    await added.fill('Tell the customer when the new card will arrive.');
+    await expect.poll(() => page.getByRole('status').filter({ hasText: /Saved|Saving|Unsaved/ }).first().innerText(), { timeout: 15_000 }).toMatch(/Saved/);
+    await expectAccessible(page, 'editor');
+    await screenshot(page, 'editor');
+    await page.reload();
+    await expect.poll(() => page.getByRole('textbox', { name: 'Instruction of step 1', exact: true }).inputValue()).toBe('Ask for the loyalty card number or the email on the account.');
+    await page.getByRole('link', { name: 'Done editing' }).click();
+
+    // Submit for review, naming a subject expert.
+    await page.getByRole('button', { name: 'Submit for review' }).click();
+    const submit = page.getByRole('dialog', { name: 'Submit for expert review' });
+    await choose(page, submit, /^Reviewers/, 'Maria Rossi');
+    await submit.getByRole('button', { name: 'Submit for review' }).click();
+    await submit.waitFor({ state: 'hidden' });
+    const sopUrl = page.url();
+    await signOut(page, 'Jordan Lee');
+
+    // The reviewer finishes the review.
+    await signIn(page, server.url, reviewer, new URL(sopUrl).pathname);
+    await screenshot(page, 'reviewer');
+    await page.getByRole('button', { name: 'Finish my review' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Finish my review' }).count()).toBe(0);
+    await signOut(page, 'Maria Rossi');
+
+    // The approver signs with their password, and publishes.
+    await signIn(page, server.url, author, new URL(sopUrl).pathname);
+    await page.getByRole('button', { name: 'Approve and sign' }).click();
+    const sign = page.getByRole('dialog', { name: 'Sign version 1.0' });
+    await sign.getByLabel(/^Your password/).fill('a wrong password');
+    await sign.getByRole('button', { name: 'Sign' }).click();
+    await sign.getByRole('alert').waitFor();
+    await sign.getByLabel(/^Your password/).fill(author.password);
+    await sign.getByRole('button', { name: 'Sign' }).click();
+    await sign.waitFor({ state: 'hidden' });
+    await page.getByRole('button', { name: 'Publish' }).click();
+    const publish = page.getByRole('dialog', { name: 'Publish version 1.0' });
+    await publish.getByRole('button', { name: 'Publish now' }).click();
+    await publish.waitFor({ state: 'hidden' });
+    await page.getByText('Published: this version is now in use.').waitFor();
+    await expectAccessible(page, 'published SOP');
+    await screenshot(page, 'published');
+    await signOut(page, 'Jordan Lee');
+
+    // An agent on a call types three words and opens it; it reads three ways.
+    await signIn(page, server.url, agent);
+    await visit(page, 'Library', 'library as an agent');
+    expect(await page.getByRole('button', { name: 'New SOP' }).count()).toBe(0);
+    const search = page.getByRole('searchbox', { name: 'Search the procedures' });
+    await search.fill('lost loyalty card');
+    const results = page.getByRole('list', { name: 'Search results' });
+    await expect.poll(() => results.getByRole('link').first().innerText()).toMatch(/HH-LOY-101/);
+    await expectAccessible(page, 'search results');
+    await screenshot(page, 'search');
+    await search.press('Enter');
+    await page.getByRole('heading', { level: 1, name: /Replace a lost loyalty card/ }).waitFor();
+    await page.getByText('Tell the customer when the new card will arrive.').first().waitFor();
+    for (const view of ['Outline', 'Flowchart']) {
+      await page.getByRole('tab', { name: view }).click();
+      await expectAccessible(page, `SOP, ${view.toLowerCase()} view`);
+    }
+    expect(await page.locator('svg').filter({ hasText: 'Ask for the loyalty card number' }).count()).toBeGreaterThan(0);
+    await screenshot(page, 'flowchart');
+  });
+});

@@ -61,7 +61,14 @@ export const createdPersonSchema = z.object({
   setPasswordLink: passwordResetLinkSchema,
 });
 
+export const peopleDirectorySchema = z
+  .object({
+    items: z.array(z.object({ id: z.string(), name: z.string(), roles: z.array(z.string()) })),
+  })
+  .meta({ id: 'PeopleDirectory' });
+
 export type Person = z.infer<typeof personSchema>;
+export type PeopleDirectory = z.infer<typeof peopleDirectorySchema>;
 export type PeopleList = z.infer<typeof peopleListSchema>;
 export type CreatePersonBody = z.input<typeof createPersonBodySchema>;
 export type UpdatePersonBody = z.infer<typeof updatePersonBodySchema>;

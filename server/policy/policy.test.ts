@@ -30,6 +30,7 @@ const ADMIN: SeededRole[] = ['Administrator'];
 const ALLOWED_WITHOUT_RESOURCE: Record<Action, SeededRole[]> = {
   'profile.manage': EVERYONE,
   'person.list': READERS,
+  'person.directory': READERS,
   'person.read': READERS,
   'person.create': ADMIN,
   'person.update': ADMIN,

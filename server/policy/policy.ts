@@ -13,6 +13,7 @@ export type Actor = {
 export type Action =
   | 'profile.manage'
   | 'person.list'
+  | 'person.directory'
   | 'person.read'
   | 'person.create'
   | 'person.update'
@@ -57,6 +58,9 @@ export function can(actor: Actor, action: Action, resource?: Resource): boolean 
     case 'team.list':
     case 'role.list':
       return has(actor, 'people.read', 'people.manage', 'roles.manage', 'teams.manage');
+    case 'person.directory':
+      // Names and roles only: what an author needs to name reviewers and trial participants.
+      return has(actor, 'people.read', 'people.manage', 'sops.author', 'sops.approve', 'training.manage');
     case 'person.read':
       return (resource?.kind === 'person' && resource.id === actor.personId) || has(actor, 'people.read', 'people.manage');
     case 'team.read':

@@ -188,4 +188,18 @@ describe.each(TEST_DIALECTS)('people API on %s', (dialect) => {
     expect(events.map((event) => event.seq)).toEqual([1, 2, 3]);
     expect(new Set(events.map((event) => event.actor_id))).toEqual(new Set([org.admin.id]));
   });
+  it('offers authors a directory of active names and roles, without emails, and nothing to agents', async () => {
+    const author = await buildPerson(context.db, org.orgId, 'Quality manager');
+    const asAuthor = asSession(context.app, await signInAs(context.app, author));
+    const response = await asAuthor({ method: 'GET', url: '/api/v1/people/directory' });
+    expect(response.statusCode).toBe(200);
+    const items: Array<{ id: string; name: string; roles: string[] }> = response.json().items;
+    expect(items.find((item) => item.id === org.agent.id)).toEqual({ id: org.agent.id, name: org.agent.name, roles: ['Agent'] });
+    expect(response.body).not.toContain(org.agent.email);
+
+    const suspended = await buildPerson(context.db, org.orgId, 'Agent', { name: 'Suspended Sam' });
+    await org.asAdmin({ method: 'POST', url: `/api/v1/people/${suspended.id}/suspend`, payload: {} });
+    expect((await asAuthor({ method: 'GET', url: '/api/v1/people/directory' })).json().items.map((item: { id: string }) => item.id)).not.toContain(suspended.id);
+    expect((await org.asAgent({ method: 'GET', url: '/api/v1/people/directory' })).statusCode).toBe(403);
+  });
 });

@@ -123,3 +123,18 @@ export function findPersonWithOrganisation(db: Executor, orgId: string, personId
     .where('people.id', '=', personId)
     .executeTakeFirst();
 }
+
+/** Active people and the names of their roles, one row per role, ordered by name. */
+export function listPeopleDirectory(db: Executor, orgId: string) {
+  return db
+    .selectFrom('people')
+    .leftJoin('person_roles', (join) => join.onRef('person_roles.person_id', '=', 'people.id').onRef('person_roles.org_id', '=', 'people.org_id'))
+    .leftJoin('roles', 'roles.id', 'person_roles.role_id')
+    .select(['people.id', 'people.name', 'roles.name as role_name'])
+    .where('people.org_id', '=', orgId)
+    .where('people.status', '=', 'active')
+    .orderBy('people.name')
+    .orderBy('people.id')
+    .orderBy('roles.name')
+    .execute();
+}

@@ -3,6 +3,7 @@ import {
   createPersonBodySchema,
   listPeopleQuerySchema,
   passwordResetLinkSchema,
+  peopleDirectorySchema,
   peopleListSchema,
   personSchema,
   updatePersonBodySchema,
@@ -20,6 +21,16 @@ export function registerPersonRoutes(app: App, { db, config }: RouteDeps): void 
       const actor = actorOf(request);
       return { items: await personService.listPeople(db, actor, request.query), can: { create: can(actor, 'person.create') } };
     },
+  });
+
+  app.get('/api/v1/people/directory', {
+    config: { access: 'person.directory' },
+    schema: {
+      tags: ['people'],
+      summary: 'Active people by name with their roles, for naming reviewers and participants',
+      response: { 200: peopleDirectorySchema, ...commonProblems },
+    },
+    handler: async (request) => personService.listPeopleDirectory(db, actorOf(request)),
   });
 
   app.post('/api/v1/people', {

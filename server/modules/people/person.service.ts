@@ -1,5 +1,5 @@
 import { streamOf } from '../../../common/audit-events';
-import type { CreatedPerson, CreatePersonBody, Person, UpdatePersonBody } from '../../../common/api/people';
+import type { CreatedPerson, CreatePersonBody, PeopleDirectory, Person, UpdatePersonBody } from '../../../common/api/people';
 import type { Db, Executor, Trx } from '../../db/database';
 import { newId, now } from '../../db/ids';
 import { inTransaction } from '../../db/transaction';
@@ -21,6 +21,19 @@ const GUARDIAN_PERMISSION = 'roles.manage';
 export async function listPeople(db: Db, actor: Actor, filter: PeopleFilter): Promise<Person[]> {
   authorize(actor, 'person.list');
   return presentPeople(db, actor, await personRepository.listPeople(db, actor.orgId, filter));
+}
+
+/** Active people by name with their roles, for choosing reviewers and participants. */
+export async function listPeopleDirectory(db: Db, actor: Actor): Promise<PeopleDirectory> {
+  authorize(actor, 'person.directory');
+  const rows = await personRepository.listPeopleDirectory(db, actor.orgId);
+  const byPerson = new Map<string, { id: string; name: string; roles: string[] }>();
+  for (const row of rows) {
+    const entry = byPerson.get(row.id) ?? { id: row.id, name: row.name, roles: [] };
+    if (row.role_name) entry.roles.push(row.role_name);
+    byPerson.set(row.id, entry);
+  }
+  return { items: [...byPerson.values()] };
 }
 
 async function loadPerson(db: Executor, actor: Actor, personId: string): Promise<PersonRow> {

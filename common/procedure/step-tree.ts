@@ -1,3 +1,4 @@
+import { walkSteps } from './numbering';
 import type { Branch, Step } from './model';
 
 // Pure edits of a procedure's step tree, addressed by step id, for the draft editor. Every
@@ -210,29 +211,10 @@ export function nextFreeId(steps: readonly Step[], prefix: string, taken: Readon
   }
 }
 
-/** "a" … "z", then "aa", "ab" …: the letter of the branch at `index`. */
-export function branchLetter(index: number): string {
-  let letters = '';
-  let rest = index;
-  do {
-    letters = String.fromCharCode(97 + (rest % 26)) + letters;
-    rest = Math.floor(rest / 26) - 1;
-  } while (rest >= 0);
-  return letters;
-}
-
-/** The printed number of every step by id: 1, 2, 2.1, and 3.a.1 for the first step of a decision's first branch. */
+/** The printed number of every step by id (the first, where an imported draft repeats an id): 1, 2, 2.1, 3.a.1. */
 export function numberStepsById(steps: readonly Step[]): Map<string, string> {
   const numbers = new Map<string, string>();
-  const visit = (list: readonly Step[], prefix: string) => {
-    list.forEach((step, index) => {
-      const number = prefix ? `${prefix}.${index + 1}` : String(index + 1);
-      if (!numbers.has(step.id)) numbers.set(step.id, number);
-      if (step.substeps) visit(step.substeps, number);
-      step.branches?.forEach((branch, branchIndex) => visit(branch.steps, `${number}.${branchLetter(branchIndex)}`));
-    });
-  };
-  visit(steps, '');
+  for (const place of walkSteps(steps)) if (!numbers.has(place.step.id)) numbers.set(place.step.id, place.number);
   return numbers;
 }
 

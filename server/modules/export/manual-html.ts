@@ -4,7 +4,7 @@ import { describeMeaning, formatDate, groupByCategory, shortHash, sopAnchor, typ
 import { escapeHtml, markdownToSafeHtml, safeHref } from './markdown-html';
 import { describeAction, describeRecordExtras, describeRecordField, describeStepKind, referenceText, type ProcedureContext } from './procedure-text';
 import { renderProcedureFlowchart } from './sop-flowchart';
-import { branchLetter, numberSteps } from './step-numbering';
+import { branchLetter, numberSteps } from '../../../common/procedure/numbering';
 
 // The manual as one self-contained HTML file: inline CSS, no scripts, no external resources, a
 // print stylesheet. Every plain-text value is escaped; Markdown is sanitised (markdown-html.ts).

@@ -3,7 +3,7 @@ import { sopAnchor } from './manual-model';
 import { markdownToPdfBlocks } from './pdf-markdown';
 import { COLORS, FONTS, type PdfWriter } from './pdf-writer';
 import { describeAction, describeRecordExtras, describeRecordField, type ProcedureContext } from './procedure-text';
-import { branchLetter, numberSteps, type StepNumbers } from './step-numbering';
+import { branchLetter, numberSteps } from '../../../common/procedure/numbering';
 
 // The procedure in print: numbered steps with hanging numbers, sub-steps indented under their
 // parent's text, and each decision branch marked by a bar down its left side.
@@ -11,7 +11,7 @@ import { branchLetter, numberSteps, type StepNumbers } from './step-numbering';
 const STEP_SIZE = 10;
 const NOTE_LABEL_WIDTH = 84;
 
-type Frame = { writer: PdfWriter; numbers: StepNumbers; context: ProcedureContext };
+type Frame = { writer: PdfWriter; numbers: ReturnType<typeof numberSteps>; context: ProcedureContext };
 
 /** Writes the numbered steps of a procedure at the writer's position. */
 export function writeProcedure(writer: PdfWriter, procedure: readonly Step[], context: ProcedureContext): void {

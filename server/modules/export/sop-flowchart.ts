@@ -1,7 +1,7 @@
 import { buildFlowGraph, layoutFlowGraph, type FlowLayout } from '../../../common/procedure/flowchart';
 import { renderFlowchartSvg } from '../../../common/procedure/flowchart-svg';
 import type { Step } from '../../../common/procedure/model';
-import { numberSteps } from './step-numbering';
+import { numberSteps } from '../../../common/procedure/numbering';
 
 // The one place the export asks for a flowchart: the manual (HTML and PDF) and the SVG download
 // all come through here, with the same step numbers as the printed procedure.

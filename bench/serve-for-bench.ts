@@ -51,7 +51,7 @@ async function openBenchDatabase(): Promise<DatabaseHandle> {
   }
   const dir = env.BENCH_SQLITE_DIR || fs.mkdtempSync(path.join(os.tmpdir(), 'sopdesk-bench-'));
   cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
-  return openDatabase({ kind: 'sqlite', file: path.join(dir, 'bench.db') });
+  return openDatabase({ kind: 'sqlite', file: path.join(dir, 'bench.db') }, { backgroundCheckpoints: true });
 }
 
 async function withPgClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {

@@ -46,7 +46,7 @@ async function prepareFirstStart(handle: DatabaseHandle, config: Config, url: st
 
 /** Migrates, prepares the first start, serves, and shuts down gracefully on SIGTERM/SIGINT. */
 export async function serve(config: Config): Promise<void> {
-  const handle = openDatabase(config.database);
+  const handle = openDatabase(config.database, { backgroundCheckpoints: true });
   await migrateToLatest(handle.db);
   const app = await buildApp({ config, db: handle.db, logger: loggerOptions(config), serveWeb: true });
   const displayHost = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST === '127.0.0.1' ? 'localhost' : config.HOST;

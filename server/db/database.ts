@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase, type Trans
 import pg from 'pg';
 import type { Config } from '../config';
 import type { Database } from './schema';
+import { startBackgroundCheckpoints } from './sqlite-checkpointer';
 
 export type Db = Kysely<Database>;
 export type Trx = Transaction<Database>;
@@ -24,13 +25,18 @@ export type DatabaseTarget =
   | { kind: 'sqlite'; file: string }
   | { kind: 'postgres'; url: string; schema?: string; poolSize?: number };
 
+export type OpenOptions = {
+  /** SQLite: checkpoint the write-ahead log on a worker thread (the long-running server does). */
+  backgroundCheckpoints?: boolean;
+};
+
 /** Opens the configured database: embedded SQLite by default, PostgreSQL when DATABASE_URL is set. */
-export function openDatabase(target: DatabaseTarget | Config['database']): DatabaseHandle {
+export function openDatabase(target: DatabaseTarget | Config['database'], options: OpenOptions = {}): DatabaseHandle {
   if (target.kind === 'postgres') return openPostgres(target);
-  return openSqlite(target.file);
+  return openSqlite(target.file, options);
 }
 
-function openSqlite(file: string): DatabaseHandle {
+function openSqlite(file: string, options: OpenOptions): DatabaseHandle {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new SQLite(file);
   sqlite.pragma('journal_mode = WAL');
@@ -38,8 +44,19 @@ function openSqlite(file: string): DatabaseHandle {
   sqlite.pragma('busy_timeout = 5000');
   // NORMAL is durable across process crashes in WAL mode; only a power loss can lose the last commit.
   sqlite.pragma('synchronous = NORMAL');
+  const checkpointer = options.backgroundCheckpoints && file !== ':memory:' ? startBackgroundCheckpoints(file) : null;
+  // The main connection checkpoints only if the worker falls far behind.
+  if (checkpointer) sqlite.pragma('wal_autocheckpoint = 10000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-  return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
+  return {
+    db,
+    dialect: 'sqlite',
+    sqlite,
+    close: async () => {
+      await checkpointer?.stop();
+      await db.destroy();
+    },
+  };
 }
 
 const STATEMENT_CACHE_SIZE = 500;

@@ -11,8 +11,10 @@ import { appendAuditEvent } from '../audit/audit.service';
 import { findPerson } from '../people/person.repository';
 import * as teamRepository from './team.repository';
 
-async function presentTeams(db: Executor, actor: Actor, rows: TeamRow[]): Promise<Team[]> {
-  const members = await teamRepository.listMembersOfTeams(db, actor.orgId, rows.map((row) => row.id));
+type TeamMemberRow = Awaited<ReturnType<typeof teamRepository.listMembersOfTeams>>[number];
+
+async function presentTeams(db: Executor, actor: Actor, rows: TeamRow[], knownMembers?: TeamMemberRow[]): Promise<Team[]> {
+  const members = knownMembers ?? (await teamRepository.listMembersOfTeams(db, actor.orgId, rows.map((row) => row.id)));
   const manage = can(actor, 'team.manage');
   return rows.map((row) => ({
     id: row.id,
@@ -64,7 +66,8 @@ export async function createTeam(db: Db, actor: Actor, input: Required<CreateTea
   authorize(actor, 'team.manage');
   return refuseUniqueViolation(TEAM_NAME_UNIQUE, () => nameTaken(input.name), () =>
     inTransaction(db, async (trx) => {
-      await assertNameFree(trx, actor.orgId, input.name);
+      // No look-up first: the unique constraint refuses a taken name, and refuseUniqueViolation
+      // turns that into the same 409 a look-up would have given.
       const at = now();
       const team = { id: newId(), org_id: actor.orgId, name: input.name, description: input.description, created_at: at, updated_at: at, version: 1 };
       await teamRepository.insertTeam(trx, team);
@@ -74,7 +77,9 @@ export async function createTeam(db: Db, actor: Actor, input: Required<CreateTea
         stream: streamOf('team', team.id),
         event: { type: 'team.created', payload: { name: team.name, description: team.description } },
       });
-      return presentTeam(trx, actor, team.id);
+      // A new team has no members yet: nothing to read back.
+      const [presented] = await presentTeams(trx, actor, [team], []);
+      return presented!;
     }),
   );
 }

@@ -74,3 +74,8 @@ export function fieldErrorsOf(error: unknown): Record<string, string> {
   if (!(error instanceof ApiError)) return {};
   return Object.fromEntries(error.fieldErrors.map((fieldError) => [fieldError.field.replace(/^body\./, ''), fieldError.message]));
 }
+
+/** The error to show above a form: none when the server named fields, since those show on the fields themselves. */
+export function formLevelError(error: unknown): unknown {
+  return error && !(error instanceof ApiError && error.fieldErrors.length > 0) ? error : null;
+}

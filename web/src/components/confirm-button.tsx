@@ -1,17 +1,22 @@
 import { Button, Group, Modal, Stack, Text, type ButtonProps } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import type { ReactNode } from 'react';
+import type { ComponentPropsWithoutRef, ReactNode } from 'react';
 
-type ConfirmButtonProps = ButtonProps & {
-  children: ReactNode;
-  title: string;
-  message: ReactNode;
-  confirmLabel: string;
-  onConfirm: () => void;
-  danger?: boolean;
-};
+type ConfirmButtonProps = ButtonProps &
+  Omit<ComponentPropsWithoutRef<'button'>, 'color' | 'style' | 'onClick' | 'title'> & {
+    children: ReactNode;
+    title: string;
+    message: ReactNode;
+    confirmLabel: string;
+    onConfirm: () => void;
+    /** A red confirm button, for what cannot simply be undone (the default). */
+    danger?: boolean;
+  };
 
-/** A button that asks before doing something that cannot simply be undone. */
+/**
+ * A button that asks before doing something that cannot simply be undone.
+ * The dialog's close button gets its name from the theme (Modal's default props).
+ */
 export function ConfirmButton({ children, title, message, confirmLabel, onConfirm, danger = true, ...buttonProps }: ConfirmButtonProps) {
   const [opened, { open, close }] = useDisclosure(false);
   return (

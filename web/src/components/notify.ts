@@ -1,5 +1,7 @@
 import { notifications } from '@mantine/notifications';
 
+// The close button's accessible name comes from the theme (Notification's default props).
+
 export function notifySaved(message: string): void {
   notifications.show({ color: 'teal', message, autoClose: 4000 });
 }

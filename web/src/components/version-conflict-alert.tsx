@@ -1,17 +1,25 @@
-import { Alert, Button, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { IconGitCompare } from '@tabler/icons-react';
-import { ApiError } from '../../api/client';
+import { ApiError } from '../api/client';
 
 /** The record the server sent with a 409 version_conflict, if this error is one. */
 export function conflictOf<T>(error: unknown): T | null {
   return error instanceof ApiError && error.code === 'version_conflict' && error.problem.current ? (error.problem.current as T) : null;
 }
 
+type VersionConflictAlertProps<T> = {
+  current: T;
+  fields: (current: T) => Array<[label: string, value: string]>;
+  onLoad: (current: T) => void;
+  /** Offered when saving over the other person's change is allowed: keep the form's values, on their version. */
+  onOverwrite?: (current: T) => void;
+};
+
 /**
  * Someone else saved first: shows what they saved, field by field, and offers to load it.
  * The caller's unsaved edits stay in the form until they choose to load.
  */
-export function VersionConflictAlert<T>({ current, fields, onLoad }: { current: T; fields: (current: T) => Array<[label: string, value: string]>; onLoad: (current: T) => void }) {
+export function VersionConflictAlert<T>({ current, fields, onLoad, onOverwrite }: VersionConflictAlertProps<T>) {
   return (
     <Alert color="orange" variant="light" title="Someone else saved first" styles={{ label: { color: 'var(--mantine-color-text)' } }} icon={<IconGitCompare aria-hidden />} role="alert">
       <Stack gap="xs">
@@ -32,10 +40,19 @@ export function VersionConflictAlert<T>({ current, fields, onLoad }: { current: 
             ))}
           </Table.Tbody>
         </Table>
-        <Text size="sm">Load their version to edit on top of it; your unsaved edits will be replaced.</Text>
-        <Button size="xs" variant="default" onClick={() => onLoad(current)} style={{ alignSelf: 'flex-start' }}>
-          Load their version
-        </Button>
+        <Text size="sm">
+          Load their version to edit on top of it; your unsaved edits will be replaced.{onOverwrite ? ' Or keep your values, then save again to put them over theirs.' : ''}
+        </Text>
+        <Group gap="xs">
+          <Button size="xs" variant="default" onClick={() => onLoad(current)}>
+            Load their version
+          </Button>
+          {onOverwrite ? (
+            <Button size="xs" variant="default" onClick={() => onOverwrite(current)}>
+              Keep my values
+            </Button>
+          ) : null}
+        </Group>
       </Stack>
     </Alert>
   );

@@ -6,7 +6,7 @@ import { findStep } from '../../../../common/procedure/step-tree';
 import { fieldErrorsOf } from '../../api/client';
 import { useSignedIn } from '../../api/session';
 import { formatDateTime } from '../../components/format';
-import { notifyFailed } from './library-notify';
+import { notifyFailed } from '../../components/notify';
 import { ProblemAlert } from '../../components/problem-alert';
 import { useVersionAction } from './lifecycle-actions';
 

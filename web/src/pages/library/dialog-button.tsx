@@ -17,6 +17,16 @@ type DialogButtonProps = {
   onOpen?: () => void;
 };
 
+/** Runs a dialog's submission: true when it succeeded (the dialog closes), false when it failed (its error shows in the dialog). */
+export async function succeeded(run: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await run();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** A button that opens a small form in a dialog: one lifecycle step (approve, publish, retire …). */
 export function DialogButton({ label, title, submitLabel, onSubmit, pending, error, children, buttonProps, danger, onOpen }: DialogButtonProps) {
   const [opened, { open, close }] = useDisclosure(false);
@@ -35,7 +45,7 @@ export function DialogButton({ label, title, submitLabel, onSubmit, pending, err
       >
         {label}
       </Button>
-      <Modal opened={opened} onClose={close} closeButtonProps={{ 'aria-label': 'Close' }} title={title} size="lg">
+      <Modal opened={opened} onClose={close} title={title} size="lg">
         <form onSubmit={(event) => void submit(event)} noValidate>
           <Stack>
             {error ? <ProblemAlert error={error} /> : null}

@@ -31,7 +31,7 @@ export function ImportSopButton() {
       <Button variant="default" leftSection={<IconFileImport size={16} aria-hidden />} onClick={open}>
         Import Markdown or Word
       </Button>
-      <Modal opened={opened} onClose={close} closeButtonProps={{ 'aria-label': 'Close' }} title="Import an SOP from Markdown or Word" size="xl">
+      <Modal opened={opened} onClose={close} title="Import an SOP from Markdown or Word" size="xl">
         {opened ? <ImportForm onDone={close} /> : null}
       </Modal>
     </>

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { PeopleList } from '../../../../common/api/people';
+import type { PeopleDirectory } from '../../../../common/api/people';
 import type { GovernedAction } from '../../../../common/api/settings';
 import type { SearchResults } from '../../../../common/api/search';
 import type { SopDetail, SopsList, SopVersion } from '../../../../common/api/sops';
@@ -54,15 +54,24 @@ export function useGovernedActions() {
   return useQuery({ queryKey: ['governed-actions'], queryFn: () => api<{ items: GovernedAction[] }>('/governed-actions'), staleTime: 300_000 });
 }
 
-/** Active people to name as trial participants, reviewers and approvers; only for those who may list people. */
-export function usePeople() {
+// Who may read the directory (server/policy: person.directory); the people screens need more.
+const DIRECTORY_PERMISSIONS = ['people.read', 'people.manage', 'sops.author', 'sops.approve', 'training.manage'];
+
+/** Active people with their roles, to name as owners, trial participants, reviewers and approvers. */
+export function usePeopleDirectory() {
   const me = useSignedIn();
   return useQuery({
-    queryKey: ['people', 'active'],
-    queryFn: () => api<PeopleList>('/people?status=active'),
-    enabled: me.can.listPeople,
+    queryKey: ['people', 'directory'],
+    queryFn: ({ signal }) => api<PeopleDirectory>('/people/directory', { signal }),
+    enabled: me.permissions.some((permission) => DIRECTORY_PERMISSIONS.includes(permission)),
     staleTime: 60_000,
   });
+}
+
+/** Select options from the directory, with each person's roles as the option's description. */
+export function personOptions(directory: PeopleDirectory | undefined, fallback: Array<{ id: string; name: string }> = []): Array<{ value: string; label: string; roles: string[] }> {
+  const items = directory?.items ?? fallback.map((person) => ({ ...person, roles: [] }));
+  return items.map((person) => ({ value: person.id, label: person.name, roles: person.roles }));
 }
 
 /** Forgets everything the library screens have loaded about SOPs (after any change to one). */

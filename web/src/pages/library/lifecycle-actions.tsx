@@ -3,9 +3,9 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { SopVersion } from '../../../../common/api/sops';
 import { api, fieldErrorsOf } from '../../api/client';
-import { notifyFailed, notifySaved } from './library-notify';
-import { ButtonLink } from './anchor-link';
-import { DialogButton } from './dialog-button';
+import { notifyFailed, notifySaved } from '../../components/notify';
+import { ButtonLink } from '../../components/router-links';
+import { DialogButton, succeeded } from './dialog-button';
 import { useInvalidateLibrary, versionKey } from './library-api';
 import { PeoplePicker } from './people-picker';
 
@@ -22,15 +22,6 @@ export function useVersionAction<TBody>(version: SopVersion, action: string) {
   });
 }
 
-async function attempt(run: () => Promise<unknown>): Promise<boolean> {
-  try {
-    await run();
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 function StartTrialButton({ version }: { version: SopVersion }) {
   const [people, setPeople] = useState<string[]>([]);
   const start = useVersionAction<{ personIds: string[] }>(version, 'trial');
@@ -43,7 +34,7 @@ function StartTrialButton({ version }: { version: SopVersion }) {
       pending={start.isPending}
       error={start.error}
       onOpen={() => start.reset()}
-      onSubmit={() => attempt(async () => (await start.mutateAsync({ personIds: people }), notifySaved('Staff trial started: the people you named can comment on the draft.')))}
+      onSubmit={() => succeeded(async () => (await start.mutateAsync({ personIds: people }), notifySaved('Staff trial started: the people you named can comment on the draft.')))}
     >
       <Text size="sm">The people who will use the SOP try the draft and comment on sections and steps. You accept or decline each comment before review.</Text>
       <PeoplePicker label="Trial participants" value={people} onChange={setPeople} error={fieldErrorsOf(start.error).personIds} required />
@@ -64,7 +55,7 @@ function SubmitButton({ version }: { version: SopVersion }) {
       pending={submit.isPending}
       error={submit.error}
       onOpen={() => submit.reset()}
-      onSubmit={() => attempt(async () => (await submit.mutateAsync({ reviewerIds: reviewers, approverIds: approvers }), notifySaved('Sent for review.')))}
+      onSubmit={() => succeeded(async () => (await submit.mutateAsync({ reviewerIds: reviewers, approverIds: approvers }), notifySaved('Sent for review.')))}
     >
       <Text size="sm">Subject experts review the draft and comment; every comment must be resolved before it can be approved. Style errors block submission.</Text>
       <PeoplePicker label="Reviewers" description="Subject experts; at least one" value={reviewers} onChange={setReviewers} error={errors.reviewerIds} required />
@@ -88,14 +79,13 @@ function ApproveButton({ version }: { version: SopVersion }) {
       label="Approve and sign"
       title={`Sign version ${version.label}`}
       submitLabel="Sign"
-      buttonProps={{ color: 'teal.8' }}
       pending={approve.isPending}
       error={approve.error}
       onOpen={() => {
         approve.reset();
         setPassword('');
       }}
-      onSubmit={() => attempt(async () => (await approve.mutateAsync({ password, meaning }), setPassword(''), notifySaved('Signed.')))}
+      onSubmit={() => succeeded(async () => (await approve.mutateAsync({ password, meaning }), setPassword(''), notifySaved('Signed.')))}
     >
       <Text size="sm">
         Your electronic signature records who you are, what it means and the content you saw (fingerprint <code>{version.contentHash.slice(0, 12)}</code>). Re-enter your password to sign.
@@ -118,7 +108,7 @@ function ReturnButton({ version }: { version: SopVersion }) {
       pending={back.isPending}
       error={back.error}
       onOpen={() => back.reset()}
-      onSubmit={() => attempt(async () => (await back.mutateAsync({ reason }), notifySaved('Returned to draft.')))}
+      onSubmit={() => succeeded(async () => (await back.mutateAsync({ reason }), notifySaved('Returned to draft.')))}
     >
       <Text size="sm">Signatures given so far are withdrawn, because the content can change again.</Text>
       <Textarea label="Reason" value={reason} onChange={(event) => setReason(event.currentTarget.value)} error={fieldErrorsOf(back.error).reason} autosize minRows={2} required />
@@ -136,11 +126,10 @@ function PublishButton({ version }: { version: SopVersion }) {
       label="Publish"
       title={`Publish version ${version.label}`}
       submitLabel={when === 'now' ? 'Publish now' : 'Schedule'}
-      buttonProps={{ color: 'green.8' }}
       pending={publish.isPending}
       error={publish.error}
       onOpen={() => publish.reset()}
-      onSubmit={() => attempt(async () => (await publish.mutateAsync({ effectiveAt }), notifySaved(effectiveAt ? 'Publication scheduled.' : 'Published: this version is now in use.')))}
+      onSubmit={() => succeeded(async () => (await publish.mutateAsync({ effectiveAt }), notifySaved(effectiveAt ? 'Publication scheduled.' : 'Published: this version is now in use.')))}
     >
       <Radio.Group label="Effective" value={when} onChange={(value) => setWhen(value as 'now' | 'later')}>
         <Stack gap={6} mt={6}>

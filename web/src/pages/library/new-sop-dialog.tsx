@@ -6,10 +6,11 @@ import { useMutation } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
 import { createSopBodySchema, type CreateSopBody, type SopDetail } from '../../../../common/api/sops';
-import { api, fieldErrorsOf } from '../../api/client';
+import { api, fieldErrorsOf, formLevelError } from '../../api/client';
 import { useSignedIn } from '../../api/session';
 import { ProblemAlert } from '../../components/problem-alert';
-import { defaultVersionId, useInvalidateLibrary, usePeople, useTemplates } from './library-api';
+import { defaultVersionId, useInvalidateLibrary, useTemplates } from './library-api';
+import { PersonSelect } from './people-picker';
 
 type FormValues = {
   key: string;
@@ -36,7 +37,7 @@ export function NewSopButton({ categories, initial = {}, label = 'New SOP', aria
       <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={open} aria-label={ariaLabel} size={initial.processId ? 'xs' : undefined} variant={initial.processId ? 'default' : undefined}>
         {label}
       </Button>
-      <Modal opened={opened} onClose={close} closeButtonProps={{ 'aria-label': 'Close' }} title="New SOP" size="lg">
+      <Modal opened={opened} onClose={close} title="New SOP" size="lg">
         {opened ? <NewSopForm categories={categories} initial={initial} onDone={close} /> : null}
       </Modal>
     </>
@@ -46,7 +47,6 @@ export function NewSopButton({ categories, initial = {}, label = 'New SOP', aria
 function NewSopForm({ categories, initial, onDone }: { categories: string[]; initial: Initial; onDone: () => void }) {
   const me = useSignedIn();
   const templates = useTemplates();
-  const people = usePeople();
   const navigate = useNavigate();
   const invalidate = useInvalidateLibrary();
   const form = useForm<FormValues>({
@@ -74,14 +74,11 @@ function NewSopForm({ categories, initial, onDone }: { categories: string[]; ini
     },
     onError: (error) => form.setErrors(fieldErrorsOf(error)),
   });
-  const ownerOptions = people.data
-    ? people.data.items.map((person) => ({ value: person.id, label: person.name }))
-    : [{ value: me.person.id, label: me.person.name }];
 
   return (
     <form onSubmit={form.onSubmit((values) => create.mutate(values))} noValidate>
       <Stack>
-        {create.error && Object.keys(fieldErrorsOf(create.error)).length === 0 ? <ProblemAlert error={create.error} title="Could not create the SOP" /> : null}
+        <ProblemAlert error={formLevelError(create.error)} title="Could not create the SOP" />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput label="Key" description="Unique, e.g. CS-REF-001" required {...form.getInputProps('key')} onChange={(event) => form.setFieldValue('key', event.currentTarget.value.toUpperCase())} />
           <Autocomplete label="Category" description="e.g. Refunds, Complaints" required data={categories} {...form.getInputProps('category')} />
@@ -90,7 +87,7 @@ function NewSopForm({ categories, initial, onDone }: { categories: string[]; ini
         <TagsInput label="Channels" description="Where it applies; press Enter after each" data={CHANNEL_SUGGESTIONS} {...form.getInputProps('channels')} />
         <TagsInput label="Audience" description="The roles who follow it" data={AUDIENCE_SUGGESTIONS} {...form.getInputProps('audience')} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <Select label="Owner" data={ownerOptions} searchable {...form.getInputProps('ownerId')} />
+          <PersonSelect label="Owner" known={[me.person]} value={form.values.ownerId} onChange={(id) => form.setFieldValue('ownerId', id)} error={form.errors.ownerId} />
           <NumberInput label="Review every (months)" description="At most 12: every SOP is reviewed at least yearly" min={1} max={12} allowDecimal={false} {...form.getInputProps('reviewIntervalMonths')} />
         </SimpleGrid>
         <Select

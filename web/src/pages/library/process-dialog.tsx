@@ -1,4 +1,4 @@
-import { Autocomplete, Button, Group, Modal, Select, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
+import { Autocomplete, Button, Group, Modal, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
 import { IconPencil, IconPlus } from '@tabler/icons-react';
@@ -6,11 +6,13 @@ import { useMutation } from '@tanstack/react-query';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
 import { useState } from 'react';
 import { createProcessBodySchema, type BusinessProcess } from '../../../../common/api/processes';
-import { api, ApiError, fieldErrorsOf } from '../../api/client';
+import { api, fieldErrorsOf, formLevelError } from '../../api/client';
+import { conflictOf, VersionConflictAlert } from '../../components/version-conflict-alert';
 import { useSignedIn } from '../../api/session';
-import { notifySaved } from './library-notify';
+import { notifySaved } from '../../components/notify';
 import { ProblemAlert } from '../../components/problem-alert';
-import { useInvalidateLibrary, usePeople } from './library-api';
+import { useInvalidateLibrary } from './library-api';
+import { PersonSelect } from './people-picker';
 
 type Values = { name: string; description: string; category: string; channels: string[]; ownerId: string | null; notes: string };
 
@@ -37,7 +39,7 @@ export function ProcessDialogButton({ process, categories }: { process?: Busines
           Add process
         </Button>
       )}
-      <Modal opened={opened} onClose={close} closeButtonProps={{ 'aria-label': 'Close' }} title={process ? `Edit “${process.name}”` : 'Add a process to the register'} size="lg">
+      <Modal opened={opened} onClose={close} title={process ? `Edit “${process.name}”` : 'Add a process to the register'} size="lg">
         {opened ? <ProcessForm process={process} categories={categories} onDone={close} /> : null}
       </Modal>
     </>
@@ -46,7 +48,6 @@ export function ProcessDialogButton({ process, categories }: { process?: Busines
 
 function ProcessForm({ process, categories, onDone }: { process?: BusinessProcess; categories: string[]; onDone: () => void }) {
   const me = useSignedIn();
-  const people = usePeople();
   const invalidate = useInvalidateLibrary();
   const [base, setBase] = useState(process);
   const form = useForm<Values>({ initialValues: valuesOf(process), validate: zod4Resolver(createProcessBodySchema) });
@@ -60,46 +61,40 @@ function ProcessForm({ process, categories, onDone }: { process?: BusinessProces
     },
     onError: (error) => form.setErrors(fieldErrorsOf(error)),
   });
-  const conflict = save.error instanceof ApiError && save.error.code === 'version_conflict' ? (save.error.problem.current as BusinessProcess | undefined) : undefined;
-  const owners = people.data ? people.data.items.map((person) => ({ value: person.id, label: person.name })) : [{ value: me.person.id, label: me.person.name }, ...(process?.owner && process.owner.id !== me.person.id ? [{ value: process.owner.id, label: process.owner.name }] : [])];
+  const conflict = conflictOf<BusinessProcess>(save.error);
+  const known = [me.person, ...(base?.owner && base.owner.id !== me.person.id ? [base.owner] : [])];
 
   return (
     <form onSubmit={form.onSubmit((values) => save.mutate(values))} noValidate>
       <Stack>
         {conflict ? (
-          <ProblemAlert error={save.error} title="Someone else changed this process" />
-        ) : save.error && Object.keys(fieldErrorsOf(save.error)).length === 0 ? (
-          <ProblemAlert error={save.error} title="Could not save the process" />
+          <VersionConflictAlert
+            current={conflict}
+            fields={(current) => [
+              ['Name', current.name],
+              ['Description', current.description],
+              ['Category', current.category],
+              ['Channels', current.channels.join(', ')],
+              ['Owner', current.owner?.name ?? ''],
+              ['Notes', current.notes],
+            ]}
+            onLoad={(current) => {
+              setBase(current);
+              form.setValues(valuesOf(current));
+              save.reset();
+            }}
+            onOverwrite={(current) => {
+              setBase(current);
+              save.reset();
+            }}
+          />
         ) : null}
-        {conflict ? (
-          <Group>
-            <Button
-              variant="default"
-              size="xs"
-              onClick={() => {
-                setBase(conflict);
-                form.setValues(valuesOf(conflict));
-                save.reset();
-              }}
-            >
-              Load their version
-            </Button>
-            <Button
-              size="xs"
-              onClick={() => {
-                setBase(conflict);
-                save.reset();
-              }}
-            >
-              Keep my values and save over theirs
-            </Button>
-          </Group>
-        ) : null}
+        <ProblemAlert error={conflict ? null : formLevelError(save.error)} title="Could not save the process" />
         <TextInput label="Name" description="What the business does, e.g. “Handle a complaint”" required {...form.getInputProps('name')} />
         <Textarea label="Description" autosize minRows={2} {...form.getInputProps('description')} />
         <Autocomplete label="Category" required data={categories} {...form.getInputProps('category')} />
         <TagsInput label="Channels" description="Press Enter after each" data={['Phone', 'Email', 'Live chat', 'Social media', 'In person', 'Self-service']} {...form.getInputProps('channels')} />
-        <Select label="Owner" data={owners} searchable clearable {...form.getInputProps('ownerId')} />
+        <PersonSelect label="Owner" known={known} clearable value={form.values.ownerId} onChange={(id) => form.setFieldValue('ownerId', id)} error={form.errors.ownerId} />
         <Textarea label="Notes" description="What the staff who do the work said" autosize minRows={3} {...form.getInputProps('notes')} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>

@@ -4,12 +4,12 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import type { BusinessProcess, ProcessRegister } from '../../../../common/api/processes';
 import { api } from '../../api/client';
 import { useSignedIn } from '../../api/session';
-import { ConfirmDialogButton } from './confirm-dialog-button';
+import { ConfirmButton } from '../../components/confirm-button';
 import { EmptyState } from '../../components/empty-state';
-import { notifyFailed, notifySaved } from './library-notify';
+import { notifyFailed, notifySaved } from '../../components/notify';
 import { PageHeader } from '../../components/page-header';
 import { QueryState } from '../../components/query-state';
-import { AnchorLink } from './anchor-link';
+import { AnchorLink } from '../../components/router-links';
 import { PROCESSES_KEY, useInvalidateLibrary } from './library-api';
 import { NewSopButton } from './new-sop-dialog';
 import { ProcessDialogButton } from './process-dialog';
@@ -99,9 +99,9 @@ function ProcessRow({ process, categories, canCreateSop }: { process: BusinessPr
         <Group gap={4} wrap="nowrap">
           {process.can.update ? <ProcessDialogButton process={process} categories={categories} /> : null}
           {process.can.delete ? (
-            <ConfirmDialogButton size="xs" variant="subtle" color="red.8" title={`Remove “${process.name}”?`} message="The process leaves the register. Its SOPs stay in the library, unlinked." confirmLabel="Remove" onConfirm={() => remove.mutate()} aria-label={`Remove process ${process.name}`}>
+            <ConfirmButton size="xs" variant="subtle" color="red.8" title={`Remove “${process.name}”?`} message="The process leaves the register. Its SOPs stay in the library, unlinked." confirmLabel="Remove" onConfirm={() => remove.mutate()} aria-label={`Remove process ${process.name}`}>
               Remove
-            </ConfirmDialogButton>
+            </ConfirmButton>
           ) : null}
         </Group>
       </Table.Td>

@@ -4,18 +4,9 @@ import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import type { SopDetail, SopVersion } from '../../../../common/api/sops';
 import { api, fieldErrorsOf } from '../../api/client';
-import { notifySaved } from './library-notify';
-import { DialogButton } from './dialog-button';
+import { notifySaved } from '../../components/notify';
+import { DialogButton, succeeded } from './dialog-button';
 import { useInvalidateLibrary } from './library-api';
-
-async function attempt(run: () => Promise<unknown>): Promise<boolean> {
-  try {
-    await run();
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function NewDraftButton({ sop }: { sop: SopDetail }) {
   const [changeKind, setChangeKind] = useState<'major' | 'minor'>('minor');
@@ -38,7 +29,7 @@ function NewDraftButton({ sop }: { sop: SopDetail }) {
       pending={create.isPending}
       error={create.error}
       onOpen={() => create.reset()}
-      onSubmit={() => attempt(() => create.mutateAsync())}
+      onSubmit={() => succeeded(() => create.mutateAsync())}
     >
       <Text size="sm">The published version stays in use while you write the next one.</Text>
       <Radio.Group label="Kind of change" value={changeKind} onChange={(value) => setChangeKind(value as 'major' | 'minor')}>
@@ -74,7 +65,7 @@ function PeriodicReviewButton({ sop }: { sop: SopDetail }) {
       pending={review.isPending}
       error={review.error}
       onOpen={() => review.reset()}
-      onSubmit={() => attempt(() => review.mutateAsync())}
+      onSubmit={() => succeeded(() => review.mutateAsync())}
     >
       <Radio.Group label="Outcome" value={outcome} onChange={(value) => setOutcome(value as 'still-correct' | 'new-draft')}>
         <Stack gap={6} mt={6}>
@@ -107,7 +98,7 @@ function RetireButton({ sop }: { sop: SopDetail }) {
       pending={retire.isPending}
       error={retire.error}
       onOpen={() => retire.reset()}
-      onSubmit={() => attempt(() => retire.mutateAsync())}
+      onSubmit={() => succeeded(() => retire.mutateAsync())}
     >
       <Text size="sm">The SOP leaves use: search no longer finds it and any open draft is retired with it. Its versions stay readable.</Text>
       <Textarea label="Reason" value={reason} onChange={(event) => setReason(event.currentTarget.value)} error={fieldErrorsOf(retire.error).reason} autosize minRows={2} required />

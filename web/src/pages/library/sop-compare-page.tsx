@@ -6,7 +6,7 @@ import type { SopContentDiff } from '../../../../common/procedure/diff';
 import { api, queryString } from '../../api/client';
 import { PageHeader } from '../../components/page-header';
 import { QueryState } from '../../components/query-state';
-import { AnchorLink } from './anchor-link';
+import { AnchorLink } from '../../components/router-links';
 import { ContentDiffView } from './content-diff-view';
 import { LIBRARY_KEY, useSop } from './library-api';
 import { versionStatusLabel } from './status-badges';

@@ -8,7 +8,7 @@ import { locateStep, nextFreeId, numberStepsById } from '../../../../common/proc
 import { PageHeader } from '../../components/page-header';
 import { ProblemAlert } from '../../components/problem-alert';
 import { QueryState } from '../../components/query-state';
-import { AnchorLink, ButtonLink } from './anchor-link';
+import { AnchorLink, ButtonLink } from '../../components/router-links';
 import { ConflictDialog } from './conflict-dialog';
 import { FindingsPanel } from './findings-panel';
 import { useSop, useVersion } from './library-api';

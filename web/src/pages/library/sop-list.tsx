@@ -1,7 +1,7 @@
 import { Group, Select, Stack, Table, Text } from '@mantine/core';
 import { IconBooks } from '@tabler/icons-react';
 import type { SopSummary } from '../../../../common/api/sops';
-import { AnchorLink } from './anchor-link';
+import { AnchorLink } from '../../components/router-links';
 import { EmptyState } from '../../components/empty-state';
 import { QueryState } from '../../components/query-state';
 import { useSops, type SopFilters } from './library-api';

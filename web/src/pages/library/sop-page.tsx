@@ -7,7 +7,7 @@ import { numberStepsById } from '../../../../common/procedure/step-tree';
 import { formatDate } from '../../components/format';
 import { PageHeader } from '../../components/page-header';
 import { QueryState } from '../../components/query-state';
-import { AnchorLink, ButtonLink } from './anchor-link';
+import { AnchorLink, ButtonLink } from '../../components/router-links';
 import { CommentsPanel } from './comments-panel';
 import { defaultVersionId, useSop, useVersion } from './library-api';
 import { LifecyclePanel } from './lifecycle-panel';

@@ -7,7 +7,7 @@ import type { SopDetail, SopVersion } from '../../../../common/api/sops';
 import { numberStepsById } from '../../../../common/procedure/step-tree';
 import { formatDateTime } from '../../components/format';
 import { QueryState } from '../../components/query-state';
-import { AnchorLink } from './anchor-link';
+import { AnchorLink } from '../../components/router-links';
 import { defaultVersionId, useSop, useVersion } from './library-api';
 import { ProcedureFlowchartView } from './procedure-flowchart-view';
 import { ProcedureListView } from './procedure-list-view';

@@ -1,7 +1,7 @@
 import { Anchor, List, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { SECTION_TITLES, type SopContent } from '../../../../common/procedure/model';
-import { AnchorLink } from './anchor-link';
+import { AnchorLink } from '../../components/router-links';
 import { SafeMarkdown } from './safe-markdown';
 
 export function Section({ id, title, children, actions }: { id: string; title: string; children: ReactNode; actions?: ReactNode }) {

@@ -2,7 +2,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
 import type { SopVersion, StyleFinding } from '../../../../common/api/sops';
 import type { SopContent } from '../../../../common/procedure/model';
-import { api, ApiError } from '../../api/client';
+import { api } from '../../api/client';
+import { conflictOf } from '../../components/version-conflict-alert';
 import { useInvalidateLibrary, versionKey } from './library-api';
 
 // Autosave of a draft: edits are kept in localStorage at once (a reload or a crash loses
@@ -96,7 +97,7 @@ export function useDraftAutosave(version: SopVersion) {
           });
         },
         onError: (error) => {
-          const current = error instanceof ApiError && error.code === 'version_conflict' ? (error.problem.current as SopVersion | undefined) : undefined;
+          const current = conflictOf<SopVersion>(error);
           setState((state) => (current ? { ...state, conflict: current, error: null } : { ...state, error }));
         },
       });

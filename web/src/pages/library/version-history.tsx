@@ -1,7 +1,7 @@
 import { Group, Paper, Table, Text, Title } from '@mantine/core';
 import type { SopDetail } from '../../../../common/api/sops';
 import { formatDate, formatDateTime } from '../../components/format';
-import { AnchorLink } from './anchor-link';
+import { AnchorLink } from '../../components/router-links';
 import { VersionStatusBadge } from './status-badges';
 
 /** Every version the caller may see, newest first, and the periodic reviews. */

@@ -5,7 +5,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
 import { useState } from 'react';
 import { createApiTokenBodySchema, type ApiToken, type CreatedApiToken } from '../../../../common/api/auth';
-import { api, fieldErrorsOf } from '../../api/client';
+import { api, fieldErrorsOf, formLevelError } from '../../api/client';
 import { ConfirmButton } from '../../components/confirm-button';
 import { notifyFailed, notifySaved } from '../../components/notify';
 import { ProblemAlert } from '../../components/problem-alert';
@@ -75,7 +75,7 @@ export function ApiTokensPanel() {
             </Button>
           </Group>
         </form>
-        {create.error && !Object.keys(fieldErrorsOf(create.error)).length ? <ProblemAlert error={create.error} /> : null}
+        <ProblemAlert error={formLevelError(create.error)} />
         {tokens.isError ? <ProblemAlert error={tokens.error} title="Could not load your tokens" /> : null}
         {tokens.data && tokens.data.items.length === 0 ? (
           <Text size="sm" c="dimmed">

@@ -1,5 +1,5 @@
 import { Button, Code, Group, Stack, Table, Text } from '@mantine/core';
-import { AnchorLink } from '../router-links';
+import { AnchorLink } from '../../../components/router-links';
 import { Fragment, useState } from 'react';
 import type { AuditEventView } from '../../../../../common/api/audit';
 import { formatDateTime } from '../../../components/format';

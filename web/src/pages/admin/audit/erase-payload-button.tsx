@@ -4,8 +4,8 @@ import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
 import { eraseAuditPayloadBodySchema, type AuditEventView } from '../../../../../common/api/audit';
-import { api, fieldErrorsOf } from '../../../api/client';
-import { notifySaved } from '../admin-notify';
+import { api, fieldErrorsOf, formLevelError } from '../../../api/client';
+import { notifySaved } from '../../../components/notify';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { AUDIT_KEY } from '../admin-queries';
 
@@ -33,14 +33,14 @@ export function ErasePayloadButton({ event }: { event: AuditEventView }) {
       <Button size="xs" variant="outline" color="red" onClick={open} aria-label={`Erase personal data of event ${event.seq} in ${event.stream}`}>
         Erase personal data
       </Button>
-      <Modal closeButtonProps={{ 'aria-label': 'Close' }} opened={opened} onClose={closeModal} title="Erase personal data from this event?" centered>
+      <Modal opened={opened} onClose={closeModal} title="Erase personal data from this event?" centered>
         <form onSubmit={form.onSubmit((values) => erase.mutate(values))} noValidate>
           <Stack>
             <Text size="sm">
               The payload of <strong>{event.type}</strong> (event {event.seq} of {event.stream}) will be removed for good. The event itself, its time, actor and
               digest stay, so the chain still verifies. The erasure is recorded in the audit trail with your reason.
             </Text>
-            {erase.error && !Object.keys(fieldErrorsOf(erase.error)).length ? <ProblemAlert error={erase.error} title="Could not erase" /> : null}
+            <ProblemAlert error={formLevelError(erase.error)} title="Could not erase" />
             <Textarea label="Reason for erasure" description="E.g. the erasure request you are acting on." required autosize minRows={2} {...form.getInputProps('reason')} />
             <Group justify="flex-end">
               <Button variant="default" onClick={closeModal}>

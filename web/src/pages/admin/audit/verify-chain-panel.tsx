@@ -5,7 +5,7 @@ import type { VerificationResultView } from '../../../../../common/api/audit';
 import { api } from '../../../api/client';
 import { formatDateTime } from '../../../components/format';
 import { ProblemAlert } from '../../../components/problem-alert';
-import { AnchorLink } from '../router-links';
+import { AnchorLink } from '../../../components/router-links';
 
 function plural(count: number, one: string, many: string): string {
   return `${count} ${count === 1 ? one : many}`;

@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
 import { useState } from 'react';
 import { createPersonBodySchema, type CreatedPerson, type CreatePersonBody } from '../../../../../common/api/people';
-import { api, ApiError, fieldErrorsOf } from '../../../api/client';
+import { api, fieldErrorsOf, formLevelError } from '../../../api/client';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { nullIfEmpty, optionsOf, PEOPLE_KEY, TEAMS_KEY, useTeams } from '../admin-queries';
 import { OneTimeLink } from '../one-time-link';
@@ -42,10 +42,10 @@ export function AddPersonModal({ opened, onClose }: { opened: boolean; onClose: 
     onClose();
   };
   // Field errors are shown on their fields; anything else (no connection, forbidden) above the form.
-  const generalError = create.error && !(create.error instanceof ApiError && create.error.fieldErrors.length > 0) ? create.error : null;
+  const generalError = formLevelError(create.error);
 
   return (
-    <Modal closeButtonProps={{ 'aria-label': 'Close' }} opened={opened} onClose={close} title={created ? `${created.person.name} has been added` : 'Add a person'} size="lg">
+    <Modal opened={opened} onClose={close} title={created ? `${created.person.name} has been added` : 'Add a person'} size="lg">
       {created ? (
         <Stack>
           <OneTimeLink link={created.setPasswordLink} title="Their set-password link" personName={created.person.name} />

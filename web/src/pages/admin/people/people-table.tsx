@@ -1,5 +1,5 @@
 import { Badge, Group, Table, Text } from '@mantine/core';
-import { AnchorLink } from '../router-links';
+import { AnchorLink } from '../../../components/router-links';
 import type { Person } from '../../../../../common/api/people';
 
 export function StatusBadge({ status }: { status: Person['status'] }) {

@@ -3,8 +3,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { PasswordResetLink, Person } from '../../../../../common/api/people';
 import { api } from '../../../api/client';
-import { ConfirmAction } from '../confirm-action';
-import { notifyFailed, notifySaved } from '../admin-notify';
+import { ConfirmButton } from '../../../components/confirm-button';
+import { notifyFailed, notifySaved } from '../../../components/notify';
 import { PEOPLE_KEY, personKey } from '../admin-queries';
 import { OneTimeLink } from '../one-time-link';
 
@@ -56,7 +56,7 @@ export function PersonAccessPanel({ person }: { person: Person }) {
         {person.can.suspend && active ? (
           <Stack gap="xs">
             <Text size="sm">Suspending ends every session of {person.name} at once and stops their API tokens. You can reactivate them later.</Text>
-            <ConfirmAction
+            <ConfirmButton
               color="red"
               variant="outline"
               style={{ alignSelf: 'flex-start' }}
@@ -67,13 +67,13 @@ export function PersonAccessPanel({ person }: { person: Person }) {
               onConfirm={() => suspend.mutate()}
             >
               Suspend {person.name}
-            </ConfirmAction>
+            </ConfirmButton>
           </Stack>
         ) : null}
         {person.can.suspend && !active ? (
           <Stack gap="xs">
             <Text size="sm">{person.name} is suspended and cannot sign in. Reactivating lets them sign in again with their password.</Text>
-            <ConfirmAction
+            <ConfirmButton
               danger={false}
               variant="outline"
               style={{ alignSelf: 'flex-start' }}
@@ -84,7 +84,7 @@ export function PersonAccessPanel({ person }: { person: Person }) {
               onConfirm={() => reactivate.mutate()}
             >
               Reactivate {person.name}
-            </ConfirmAction>
+            </ConfirmButton>
           </Stack>
         ) : null}
       </Stack>

@@ -3,12 +3,12 @@ import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
 import { updatePersonBodySchema, type Person, type UpdatePersonBody } from '../../../../../common/api/people';
-import { api, ApiError, fieldErrorsOf } from '../../../api/client';
+import { api, fieldErrorsOf, formLevelError } from '../../../api/client';
 import { formatDate } from '../../../components/format';
-import { notifySaved } from '../admin-notify';
+import { notifySaved } from '../../../components/notify';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { nullIfEmpty, PEOPLE_KEY, personKey } from '../admin-queries';
-import { conflictOf, VersionConflictAlert } from '../version-conflict-alert';
+import { conflictOf, VersionConflictAlert } from '../../../components/version-conflict-alert';
 import { PersonFormFields, type PersonFormValues } from './person-form-fields';
 
 function valuesOf(person: Person): PersonFormValues {
@@ -50,7 +50,7 @@ export function PersonEditForm({ person }: { person: Person }) {
     onError: (error) => form.setErrors(fieldErrorsOf(error)),
   });
   const conflict = conflictOf<Person>(save.error);
-  const otherError = save.error && !conflict && !(save.error instanceof ApiError && save.error.fieldErrors.length > 0) ? save.error : null;
+  const otherError = conflict ? null : formLevelError(save.error);
 
   return (
     <Paper withBorder p="lg">

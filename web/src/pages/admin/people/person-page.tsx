@@ -9,7 +9,7 @@ import { formatDate, formatDateTime } from '../../../components/format';
 import { PageHeader } from '../../../components/page-header';
 import { QueryState } from '../../../components/query-state';
 import { personKey } from '../admin-queries';
-import { AnchorLink, ButtonLink } from '../router-links';
+import { AnchorLink, ButtonLink } from '../../../components/router-links';
 import { PersonAccessPanel } from './person-access-panel';
 import { PersonEditForm } from './person-edit-form';
 import { StatusBadge } from './people-table';

@@ -4,11 +4,11 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
 import { useState } from 'react';
 import { createRoleBodySchema, type Role, type RolesList } from '../../../../../common/api/roles';
-import { api, ApiError, fieldErrorsOf } from '../../../api/client';
-import { notifySaved } from '../admin-notify';
+import { api, fieldErrorsOf, formLevelError } from '../../../api/client';
+import { notifySaved } from '../../../components/notify';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { PEOPLE_KEY, ROLES_KEY } from '../admin-queries';
-import { conflictOf, VersionConflictAlert } from '../version-conflict-alert';
+import { conflictOf, VersionConflictAlert } from '../../../components/version-conflict-alert';
 
 type RoleValues = { name: string; description: string; permissions: string[] };
 
@@ -38,7 +38,7 @@ export function RoleFormModal({ role, catalogue, onClose }: { role?: Role; catal
     onError: (error) => form.setErrors(fieldErrorsOf(error)),
   });
   const conflict = conflictOf<Role>(save.error);
-  const otherError = save.error && !conflict && !(save.error instanceof ApiError && save.error.fieldErrors.length > 0) ? save.error : null;
+  const otherError = conflict ? null : formLevelError(save.error);
   const labelOf = (key: string) => catalogue.find((permission) => permission.key === key)?.description ?? key;
   const loadTheirs = (current: Role) => {
     form.setValues({ name: current.name, description: current.description, permissions: current.permissions });
@@ -47,7 +47,7 @@ export function RoleFormModal({ role, catalogue, onClose }: { role?: Role; catal
   };
 
   return (
-    <Modal closeButtonProps={{ 'aria-label': 'Close' }} opened onClose={onClose} title={role ? `Edit role “${role.name}”` : 'Create a role'} size="lg">
+    <Modal opened onClose={onClose} title={role ? `Edit role “${role.name}”` : 'Create a role'} size="lg">
       <form onSubmit={form.onSubmit((values) => save.mutate(values))} noValidate>
         <Stack>
           {conflict ? (

@@ -5,9 +5,9 @@ import { useState } from 'react';
 import type { Role, RolesList } from '../../../../../common/api/roles';
 import { api } from '../../../api/client';
 import { useSignedIn } from '../../../api/session';
-import { ConfirmAction } from '../confirm-action';
+import { ConfirmButton } from '../../../components/confirm-button';
 import { EmptyState } from '../../../components/empty-state';
-import { notifySaved } from '../admin-notify';
+import { notifySaved } from '../../../components/notify';
 import { PageHeader } from '../../../components/page-header';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { QueryState } from '../../../components/query-state';
@@ -59,7 +59,7 @@ function RoleCard({ role, catalogue, manage, onEdit }: { role: Role; catalogue: 
                 Edit
               </Button>
             ) : null}
-            <ConfirmAction
+            <ConfirmButton
               size="xs"
               variant="subtle"
               color="red"
@@ -73,7 +73,7 @@ function RoleCard({ role, catalogue, manage, onEdit }: { role: Role; catalogue: 
               onConfirm={() => remove.mutate()}
             >
               Delete
-            </ConfirmAction>
+            </ConfirmButton>
             {inUse ? (
               <Text size="xs" c="dimmed" id={`role-in-use-${role.id}`}>
                 In use: give its {role.memberCount === 1 ? 'holder' : `${role.memberCount} holders`} another role before deleting it.

@@ -3,8 +3,8 @@ import { useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
 import { createGovernedActionBodySchema, type GovernedAction } from '../../../../../common/api/settings';
-import { api, ApiError, fieldErrorsOf } from '../../../api/client';
-import { notifySaved } from '../admin-notify';
+import { api, fieldErrorsOf, formLevelError } from '../../../api/client';
+import { notifySaved } from '../../../components/notify';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { QueryState } from '../../../components/query-state';
 import { GOVERNED_ACTIONS_KEY } from '../admin-queries';
@@ -23,7 +23,7 @@ function AddGovernedActionForm() {
     },
     onError: (error) => form.setErrors(fieldErrorsOf(error)),
   });
-  const otherError = create.error && !(create.error instanceof ApiError && create.error.fieldErrors.length > 0) ? create.error : null;
+  const otherError = formLevelError(create.error);
   return (
     <form onSubmit={form.onSubmit((values) => create.mutate(values))} noValidate>
       <Stack gap="sm">

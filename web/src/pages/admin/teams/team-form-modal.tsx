@@ -4,11 +4,11 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
 import { useState } from 'react';
 import { createTeamBodySchema, type Team } from '../../../../../common/api/teams';
-import { api, ApiError, fieldErrorsOf } from '../../../api/client';
-import { notifySaved } from '../admin-notify';
+import { api, fieldErrorsOf, formLevelError } from '../../../api/client';
+import { notifySaved } from '../../../components/notify';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { PEOPLE_KEY, TEAMS_KEY } from '../admin-queries';
-import { conflictOf, VersionConflictAlert } from '../version-conflict-alert';
+import { conflictOf, VersionConflictAlert } from '../../../components/version-conflict-alert';
 
 type TeamValues = { name: string; description: string };
 
@@ -34,7 +34,7 @@ export function TeamFormModal({ team, onClose }: { team?: Team; onClose: () => v
     onError: (error) => form.setErrors(fieldErrorsOf(error)),
   });
   const conflict = conflictOf<Team>(save.error);
-  const otherError = save.error && !conflict && !(save.error instanceof ApiError && save.error.fieldErrors.length > 0) ? save.error : null;
+  const otherError = conflict ? null : formLevelError(save.error);
   const loadTheirs = (current: Team) => {
     form.setValues({ name: current.name, description: current.description });
     setVersion(current.version);
@@ -42,7 +42,7 @@ export function TeamFormModal({ team, onClose }: { team?: Team; onClose: () => v
   };
 
   return (
-    <Modal closeButtonProps={{ 'aria-label': 'Close' }} opened onClose={onClose} title={team ? `Edit team “${team.name}”` : 'Create a team'}>
+    <Modal opened onClose={onClose} title={team ? `Edit team “${team.name}”` : 'Create a team'}>
       <form onSubmit={form.onSubmit((values) => save.mutate(values))} noValidate>
         <Stack>
           {conflict ? (

@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Team } from '../../../../../common/api/teams';
 import { api } from '../../../api/client';
-import { notifyFailed } from '../admin-notify';
+import { notifyFailed } from '../../../components/notify';
 import { PEOPLE_KEY, TEAMS_KEY, usePeople } from '../admin-queries';
 
 function useMemberChange(team: Team) {

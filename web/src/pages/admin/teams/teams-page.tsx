@@ -5,9 +5,9 @@ import { useState } from 'react';
 import type { Team } from '../../../../../common/api/teams';
 import { api } from '../../../api/client';
 import { useSignedIn } from '../../../api/session';
-import { ConfirmAction } from '../confirm-action';
+import { ConfirmButton } from '../../../components/confirm-button';
 import { EmptyState } from '../../../components/empty-state';
-import { notifyFailed, notifySaved } from '../admin-notify';
+import { notifyFailed, notifySaved } from '../../../components/notify';
 import { PageHeader } from '../../../components/page-header';
 import { QueryState } from '../../../components/query-state';
 import { PEOPLE_KEY, TEAMS_KEY, useTeams } from '../admin-queries';
@@ -51,7 +51,7 @@ function TeamCard({ team, onEdit }: { team: Team; onEdit: () => void }) {
               </Button>
             ) : null}
             {team.can.delete ? (
-              <ConfirmAction
+              <ConfirmButton
                 size="xs"
                 variant="subtle"
                 color="red"
@@ -63,7 +63,7 @@ function TeamCard({ team, onEdit }: { team: Team; onEdit: () => void }) {
                 onConfirm={() => remove.mutate()}
               >
                 Delete
-              </ConfirmAction>
+              </ConfirmButton>
             ) : null}
           </Group>
         </Group>

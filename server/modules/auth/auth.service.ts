@@ -27,7 +27,10 @@ export type AuthenticatedActor = Actor & {
 };
 
 async function rolesAndPermissionsOf(db: Executor, orgId: string, personId: string) {
-  const roles = await findRolesOfPerson(db, orgId, personId);
+  return rolesAndPermissionsFrom(await findRolesOfPerson(db, orgId, personId));
+}
+
+function rolesAndPermissionsFrom(roles: ReadonlyArray<{ id: string; name: string; permissions: string }>) {
   return {
     roles: roles.map(({ id, name }) => ({ id, name })),
     permissions: new Set(roles.flatMap((role) => parsePermissions(role)).filter(isPermission)),
@@ -102,7 +105,8 @@ export type SessionProblem = 'unauthenticated' | 'session_expired';
 /** Resolves a session cookie's token to the actor, or says why it can't. */
 export async function resolveSession(db: Db, config: Config, token: string): Promise<AuthenticatedActor | SessionProblem> {
   const sessionId = hashSecret(token);
-  const session = await sessionRepository.findSessionWithPerson(db, sessionId);
+  const rows = await sessionRepository.findSessionWithPersonAndRoles(db, sessionId);
+  const session = rows[0];
   if (!session || session.revoked_at || session.person_status !== 'active') return 'unauthenticated';
   const at = Date.now();
   const idleLimit = Date.parse(session.last_seen_at) + config.SOPDESK_SESSION_IDLE_MINUTES * 60_000;
@@ -110,7 +114,8 @@ export async function resolveSession(db: Db, config: Config, token: string): Pro
   if (at - Date.parse(session.last_seen_at) > TOUCH_INTERVAL_MS) {
     await sessionRepository.touchSession(db, sessionId, new Date(at).toISOString());
   }
-  const { roles, permissions } = await rolesAndPermissionsOf(db, session.org_id, session.person_id);
+  const held = rows.flatMap((row) => (row.role_id && row.role_name && row.role_permissions ? [{ id: row.role_id, name: row.role_name, permissions: row.role_permissions }] : []));
+  const { roles, permissions } = rolesAndPermissionsFrom(held);
   return {
     personId: session.person_id,
     orgId: session.org_id,

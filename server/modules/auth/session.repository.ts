@@ -6,10 +6,16 @@ export async function insertSession(db: Executor, session: SessionTable): Promis
 }
 
 /** The session with its person, in one query: this runs on every authenticated request. */
-export function findSessionWithPerson(db: Executor, sessionId: string) {
+/**
+ * The session, its person's status and the person's roles, in one query: every authenticated
+ * request starts here, so it is one round trip, not two. One row per role (at least one row).
+ */
+export function findSessionWithPersonAndRoles(db: Executor, sessionId: string) {
   return db
     .selectFrom('sessions')
     .innerJoin('people', 'people.id', 'sessions.person_id')
+    .leftJoin('person_roles', (join) => join.onRef('person_roles.person_id', '=', 'sessions.person_id').onRef('person_roles.org_id', '=', 'sessions.org_id'))
+    .leftJoin('roles', 'roles.id', 'person_roles.role_id')
     .select([
       'sessions.id',
       'sessions.org_id',
@@ -19,9 +25,13 @@ export function findSessionWithPerson(db: Executor, sessionId: string) {
       'sessions.expires_at',
       'sessions.revoked_at',
       'people.status as person_status',
+      'roles.id as role_id',
+      'roles.name as role_name',
+      'roles.permissions as role_permissions',
     ])
     .where('sessions.id', '=', sessionId)
-    .executeTakeFirst();
+    .orderBy('roles.name')
+    .execute();
 }
 
 export async function touchSession(db: Executor, sessionId: string, at: string): Promise<void> {

@@ -16,6 +16,8 @@ export type LoadSpec = {
   label?: string;
   method?: Method;
   path: string;
+  /** When given, requests cycle through these paths (so that one cached answer cannot decide a figure); `path` names the spec. */
+  paths?: readonly string[];
   headers?: Record<string, string>;
   /** A fixed body, or a function called for every request (for unique names and the like). */
   body?: string | (() => string);
@@ -54,11 +56,21 @@ async function sampleAnswer(baseUrl: string, spec: LoadSpec): Promise<string> {
 /** Runs one load of `seconds` against `baseUrl`; throws when any request failed or was answered with a wrong status. */
 export async function runLoad(baseUrl: string, spec: LoadSpec, options: LoadOptions): Promise<LoadResult> {
   const makeBody = spec.body;
+  const paths = spec.paths;
+  let next = 0;
   const request: autocannon.Request = {
     method: spec.method ?? 'GET',
     path: spec.path,
     headers: spec.headers,
-    ...(typeof makeBody === 'function' ? { setupRequest: (raw: autocannon.Request) => ({ ...raw, body: makeBody() }) } : { body: makeBody }),
+    ...(typeof makeBody === 'function' || paths
+      ? {
+          setupRequest: (raw: autocannon.Request) => ({
+            ...raw,
+            ...(paths ? { path: paths[next++ % paths.length]! } : {}),
+            ...(typeof makeBody === 'function' ? { body: makeBody() } : { body: makeBody }),
+          }),
+        }
+      : { body: makeBody }),
   };
   const label = labelOf(spec);
   if (wasInterrupted()) throw new Error(`${label}: not started, the run was interrupted`);

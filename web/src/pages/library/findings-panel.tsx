@@ -7,8 +7,20 @@ function whereOf(finding: StyleFinding, numbers: Map<string, string>): string {
   return (SECTION_TITLES as Record<string, string>)[finding.section] ?? finding.section;
 }
 
-/** The style and structure checks of the last save, each naming where and why; errors block submission. */
-export function FindingsPanel({ findings, numbers, onShow }: { findings: StyleFinding[]; numbers: Map<string, string>; onShow: (finding: StyleFinding) => void }) {
+/** Where the findings come from: the browser's check of the screen, the last save, or a refused submission. */
+export type FindingsSource = 'live' | 'saved' | 'submission';
+
+const NONE: Record<FindingsSource, string> = { live: 'No findings in what you have written.', saved: 'No findings in the last saved version.', submission: 'No findings.' };
+const FOOTNOTE: Record<FindingsSource, string> = {
+  live: 'Checked as you type, under your organisation’s rules. Errors block submission for review (checked again then); warnings do not.',
+  saved: 'Checked on every save. Errors block submission for review; warnings do not.',
+  submission: 'The server checked the draft when you submitted it. Fix the errors in the editor, then submit again.',
+};
+
+type FindingsPanelProps = { findings: StyleFinding[]; numbers: Map<string, string>; onShow: (finding: StyleFinding) => void; source?: FindingsSource };
+
+/** The style and structure findings, each naming where and why; errors block submission. */
+export function FindingsPanel({ findings, numbers, onShow, source = 'saved' }: FindingsPanelProps) {
   const errors = findings.filter((finding) => finding.severity === 'error').length;
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby="findings-heading">
@@ -25,7 +37,7 @@ export function FindingsPanel({ findings, numbers, onShow }: { findings: StyleFi
         </Group>
         {findings.length === 0 ? (
           <Alert color="teal" variant="light">
-            No findings in the last saved version.
+            {NONE[source]}
           </Alert>
         ) : (
           <Stack gap={6} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label="Findings">
@@ -50,7 +62,7 @@ export function FindingsPanel({ findings, numbers, onShow }: { findings: StyleFi
           </Stack>
         )}
         <Text size="xs" c="gray.7">
-          Checked on every save. Errors block submission for review; warnings do not.
+          {FOOTNOTE[source]}
         </Text>
       </Stack>
     </Paper>

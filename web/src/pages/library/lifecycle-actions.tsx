@@ -1,11 +1,14 @@
 import { Button, PasswordInput, Radio, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useNavigate } from '@tanstack/react-router';
+import { useMemo, useState } from 'react';
 import type { SopVersion } from '../../../../common/api/sops';
-import { api, fieldErrorsOf } from '../../api/client';
+import { numberStepsById } from '../../../../common/procedure/step-tree';
+import { api, ApiError, fieldErrorsOf } from '../../api/client';
 import { notifyFailed, notifySaved } from '../../components/notify';
 import { ButtonLink } from '../../components/router-links';
 import { DialogButton, succeeded } from './dialog-button';
+import { FindingsPanel } from './findings-panel';
 import { useInvalidateLibrary, versionKey } from './library-api';
 import { PeoplePicker } from './people-picker';
 
@@ -47,17 +50,35 @@ function SubmitButton({ version }: { version: SopVersion }) {
   const [approvers, setApprovers] = useState<string[]>([]);
   const submit = useVersionAction<{ reviewerIds: string[]; approverIds: string[] }>(version, 'submit');
   const errors = fieldErrorsOf(submit.error);
+  // The server checks the draft again under the organisation's rules; its findings are the ones that count.
+  const styleErrors = submit.error instanceof ApiError && submit.error.code === 'style_errors' ? (submit.error.problem.findings ?? []) : null;
+  const numbers = useMemo(() => numberStepsById(version.content.procedure), [version.content.procedure]);
+  const navigate = useNavigate();
+  const openEditor = () => void navigate({ to: '/library/$sopId/edit', params: { sopId: version.sopId } });
   return (
     <DialogButton
       label="Submit for review"
       title="Submit for expert review"
       submitLabel="Submit for review"
       pending={submit.isPending}
-      error={submit.error}
+      error={styleErrors ? null : submit.error}
       onOpen={() => submit.reset()}
       onSubmit={() => succeeded(async () => (await submit.mutateAsync({ reviewerIds: reviewers, approverIds: approvers }), notifySaved('Sent for review.')))}
     >
       <Text size="sm">Subject experts review the draft and comment; every comment must be resolved before it can be approved. Style errors block submission.</Text>
+      {styleErrors ? (
+        <Stack gap="xs">
+          <Text size="sm" fw={600} role="alert">
+            {submit.error instanceof Error ? submit.error.message : 'Fix the style errors first.'}
+          </Text>
+          <FindingsPanel findings={styleErrors} numbers={numbers} onShow={openEditor} source="submission" />
+          {version.can.edit ? (
+            <Button variant="default" onClick={openEditor} style={{ alignSelf: 'flex-start' }}>
+              Open the editor
+            </Button>
+          ) : null}
+        </Stack>
+      ) : null}
       <PeoplePicker label="Reviewers" description="Subject experts; at least one" value={reviewers} onChange={setReviewers} error={errors.reviewerIds} required />
       <PeoplePicker label="Approvers" description="Who must sign; if you name nobody, one approver’s signature is enough" value={approvers} onChange={setApprovers} error={errors.approverIds} />
     </DialogButton>

@@ -11,6 +11,7 @@ import { useSignedIn } from '../../api/session';
 import { ProblemAlert } from '../../components/problem-alert';
 import { defaultVersionId, useInvalidateLibrary, useTemplates } from './library-api';
 import { PersonSelect } from './people-picker';
+import { AUDIENCE_SUGGESTIONS, CHANNEL_SUGGESTIONS } from './sop-metadata-options';
 
 type FormValues = {
   key: string;
@@ -23,9 +24,6 @@ type FormValues = {
   templateId: string;
   processId: string | null;
 };
-
-const CHANNEL_SUGGESTIONS = ['Phone', 'Email', 'Live chat', 'Social media', 'In person', 'Self-service'];
-const AUDIENCE_SUGGESTIONS = ['Agent', 'Senior agent', 'Supervisor', 'Quality manager'];
 
 /** "New SOP": the metadata and a template to start from; opens the draft in the editor. */
 type Initial = { processId?: string | null; title?: string; category?: string; channels?: string[] };

@@ -1,6 +1,7 @@
 import { Badge, Group, Stack, Text } from '@mantine/core';
 import type { Step } from '../../../../common/procedure/model';
 import { SafeMarkdown } from './safe-markdown';
+import { SopRefLink } from './sop-ref-link';
 
 export const KIND_LABEL: Record<Step['kind'], string> = { action: 'Action', decision: 'Decision', referral: 'Referral', record: 'Record' };
 const KIND_COLOUR: Record<Step['kind'], string> = { action: 'blue', decision: 'yellow', referral: 'grape', record: 'green' };
@@ -14,7 +15,7 @@ export function StepKindBadge({ kind }: { kind: Step['kind'] }) {
   );
 }
 
-/** What a step asks for beyond its instruction: who, to whom, which governed action, which evidence. */
+/** What a step asks for beyond its instruction: who, to whom, which governed action, which evidence, which other SOP. */
 export function StepFacts({ step }: { step: Step }) {
   const facts: string[] = [];
   if (step.role) facts.push(`By: ${step.role}`);
@@ -26,11 +27,15 @@ export function StepFacts({ step }: { step: Step }) {
     if (step.record.attachment) fields.push('an attachment');
     if (fields.length > 0) facts.push(`Record: ${fields.join(', ')}`);
   }
-  if (step.sopRef) facts.push(`See SOP ${step.sopRef}`);
-  if (facts.length === 0) return null;
+  if (facts.length === 0 && !step.sopRef) return null;
   return (
     <Text size="xs" c="gray.7">
       {facts.join(' · ')}
+      {step.sopRef ? (
+        <>
+          {facts.length > 0 ? ' · ' : ''}See <SopRefLink sopKey={step.sopRef} />
+        </>
+      ) : null}
     </Text>
   );
 }

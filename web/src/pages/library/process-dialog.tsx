@@ -13,6 +13,7 @@ import { notifySaved } from '../../components/notify';
 import { ProblemAlert } from '../../components/problem-alert';
 import { useInvalidateLibrary } from './library-api';
 import { PersonSelect } from './people-picker';
+import { CHANNEL_SUGGESTIONS } from './sop-metadata-options';
 
 type Values = { name: string; description: string; category: string; channels: string[]; ownerId: string | null; notes: string };
 
@@ -93,7 +94,7 @@ function ProcessForm({ process, categories, onDone }: { process?: BusinessProces
         <TextInput label="Name" description="What the business does, e.g. “Handle a complaint”" required {...form.getInputProps('name')} />
         <Textarea label="Description" autosize minRows={2} {...form.getInputProps('description')} />
         <Autocomplete label="Category" required data={categories} {...form.getInputProps('category')} />
-        <TagsInput label="Channels" description="Press Enter after each" data={['Phone', 'Email', 'Live chat', 'Social media', 'In person', 'Self-service']} {...form.getInputProps('channels')} />
+        <TagsInput label="Channels" description="Press Enter after each" data={CHANNEL_SUGGESTIONS} {...form.getInputProps('channels')} />
         <PersonSelect label="Owner" known={known} clearable value={form.values.ownerId} onChange={(id) => form.setFieldValue('ownerId', id)} error={form.errors.ownerId} />
         <Textarea label="Notes" description="What the staff who do the work said" autosize minRows={3} {...form.getInputProps('notes')} />
         <Group justify="flex-end">

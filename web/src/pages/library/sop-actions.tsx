@@ -7,6 +7,7 @@ import { api, fieldErrorsOf } from '../../api/client';
 import { notifySaved } from '../../components/notify';
 import { DialogButton, succeeded } from './dialog-button';
 import { useInvalidateLibrary } from './library-api';
+import { EditSopDetailsButton } from './sop-details-dialog';
 
 function NewDraftButton({ sop }: { sop: SopDetail }) {
   const [changeKind, setChangeKind] = useState<'major' | 'minor'>('minor');
@@ -110,6 +111,7 @@ function RetireButton({ sop }: { sop: SopDetail }) {
 export function SopActions({ sop }: { sop: SopDetail }) {
   return (
     <>
+      {sop.can.update ? <EditSopDetailsButton sop={sop} /> : null}
       {sop.can.createDraft ? <NewDraftButton sop={sop} /> : null}
       {sop.can.recordReview ? <PeriodicReviewButton sop={sop} /> : null}
       {sop.can.retire ? <RetireButton sop={sop} /> : null}

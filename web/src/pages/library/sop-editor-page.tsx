@@ -1,21 +1,24 @@
 import { Alert, Button, Grid, Group, Kbd, Loader, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { IconAlertTriangle, IconCheck, IconPlus } from '@tabler/icons-react';
+import { useDebouncedValue } from '@mantine/hooks';
 import { getRouteApi } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
 import type { SopDetail, SopVersion, StyleFinding } from '../../../../common/api/sops';
-import type { Step } from '../../../../common/procedure/model';
+import type { SopContent, Step } from '../../../../common/procedure/model';
+import { checkSopContentStyle } from '../../../../common/procedure/style-check';
 import { locateStep, nextFreeId, numberStepsById } from '../../../../common/procedure/step-tree';
+import { useStyleRuleSettings } from '../../api/style-rules';
 import { PageHeader } from '../../components/page-header';
 import { ProblemAlert } from '../../components/problem-alert';
 import { QueryState } from '../../components/query-state';
 import { AnchorLink, ButtonLink } from '../../components/router-links';
 import { ConflictDialog } from './conflict-dialog';
-import { FindingsPanel } from './findings-panel';
+import { FindingsPanel, type FindingsSource } from './findings-panel';
 import { useSop, useVersion } from './library-api';
 import { LeadingSectionsEditor, sectionInputId, TrailingSectionsEditor } from './sections-editor';
 import { Section } from './sop-sections';
 import { StepList, stepInputId, useFocusStep, type TreeContext } from './step-tree-editor';
-import { useDraftAutosave, type SaveStatus } from './use-draft-autosave';
+import { cleanForSave, useDraftAutosave, type SaveStatus } from './use-draft-autosave';
 
 const route = getRouteApi('/signed-in/library/$sopId/edit');
 
@@ -79,16 +82,32 @@ function groupByStep(findings: StyleFinding[]): Map<string, StyleFinding[]> {
   return map;
 }
 
+const CHECK_DELAY_MS = 300;
+
+/**
+ * The style checks of what is on screen, run in the browser under the organisation's rule settings
+ * a moment after each edit, so findings move before the autosave. Until the settings are loaded,
+ * the findings of the last save. The server checks again on submission, and its answer decides.
+ */
+function useLiveFindings(content: SopContent, saved: StyleFinding[]): { items: StyleFinding[]; source: FindingsSource } {
+  const rules = useStyleRuleSettings();
+  const [checked] = useDebouncedValue(content, CHECK_DELAY_MS);
+  const settings = rules.data?.settings;
+  return useMemo(() => (settings ? { items: checkSopContentStyle(cleanForSave(checked), settings), source: 'live' } : { items: saved, source: 'saved' }), [checked, settings, saved]);
+}
+
 function DraftEditor({ sop, version }: { sop: SopDetail; version: SopVersion }) {
   const draft = useDraftAutosave(version);
   const [expanded, setExpanded] = useState<Set<string>>(new Set());
   const focusStep = useFocusStep();
   const steps = draft.content.procedure;
   const numbers = useMemo(() => numberStepsById(steps), [steps]);
-  const findingsByStep = useMemo(() => groupByStep(draft.findings), [draft.findings]);
+  const findings = useLiveFindings(draft.content, draft.findings);
+  const findingsByStep = useMemo(() => groupByStep(findings.items), [findings.items]);
 
   const ctx: TreeContext = {
     steps,
+    sopKey: sop.key,
     numbers,
     findings: findingsByStep,
     expanded,
@@ -174,7 +193,7 @@ function DraftEditor({ sop, version }: { sop: SopDetail; version: SopVersion }) 
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <Paper style={{ position: 'sticky', top: 72 }}>
-            <FindingsPanel findings={draft.findings} numbers={numbers} onShow={showFinding} />
+            <FindingsPanel findings={findings.items} numbers={numbers} onShow={showFinding} source={findings.source} />
           </Paper>
         </Grid.Col>
       </Grid>

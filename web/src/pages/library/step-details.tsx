@@ -4,6 +4,7 @@ import type { StyleFinding } from '../../../../common/api/sops';
 import { RECORD_FIELD_TYPES, STEP_KINDS, type RecordField, type Step } from '../../../../common/procedure/model';
 import { useGovernedActions } from './library-api';
 import { KIND_LABEL } from './procedure-list-view';
+import { useSopRefOptions } from './sop-ref-link';
 
 type DetailsProps = {
   step: Step;
@@ -11,6 +12,8 @@ type DetailsProps = {
   update: (change: (step: Step) => Step) => void;
   changeKind: (kind: Step['kind']) => void;
   findings: StyleFinding[];
+  /** The key of the SOP being edited, which a step cannot refer to. */
+  sopKey?: string;
 };
 
 const KIND_HELP: Record<Step['kind'], string> = {
@@ -93,9 +96,10 @@ function RecordFields({ step, number, update }: Pick<DetailsProps, 'step' | 'num
 }
 
 /** Everything about a step beyond its instruction: kind, role, detail, and what its kind needs. */
-export function StepDetails({ step, number, update, changeKind, findings }: DetailsProps) {
+export function StepDetails({ step, number, update, changeKind, findings, sopKey }: DetailsProps) {
   const actions = useGovernedActions();
-  const text = (key: 'role' | 'referTo' | 'sopRef' | 'detail') => ({
+  const sopOptions = useSopRefOptions(step.sopRef, sopKey);
+  const text = (key: 'role' | 'referTo' | 'detail') => ({
     value: step[key] ?? '',
     onChange: (event: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
       const value = event.currentTarget.value;
@@ -121,7 +125,18 @@ export function StepDetails({ step, number, update, changeKind, findings }: Deta
           size="xs"
         />
         <TextInput label="Performed by (role)" description="Empty: the SOP’s main role" size="xs" {...text('role')} />
-        <TextInput label="Refers to SOP (key)" description="e.g. CS-REF-002" size="xs" {...text('sopRef')} />
+        <Select
+          label="Refers to SOP"
+          description="Another SOP this step points to"
+          placeholder="None"
+          data={sopOptions}
+          value={step.sopRef ?? null}
+          onChange={(key) => update((current) => optional(current, 'sopRef', key ?? ''))}
+          searchable
+          clearable
+          nothingFoundMessage="No SOP by that key or title"
+          size="xs"
+        />
       </SimpleGrid>
       {step.kind === 'referral' ? <TextInput label="Refer to (role)" description="Who the case is handed over to" size="xs" w={300} {...text('referTo')} /> : null}
       {step.kind === 'action' ? (

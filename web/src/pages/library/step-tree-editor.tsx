@@ -40,6 +40,8 @@ export type TreeContext = {
   expanded: Set<string>;
   toggle: (id: string) => void;
   findings: Map<string, StyleFinding[]>;
+  /** The key of the SOP being edited. */
+  sopKey?: string;
 };
 
 export const stepInputId = (id: string) => `step-text-${id}`;
@@ -178,7 +180,7 @@ function StepItem({ step, ctx, index, count }: { step: Step; ctx: TreeContext; i
             </Tool>
           </Group>
         </Group>
-        {open ? <StepDetails step={step} number={number} update={update} changeKind={changeKind} findings={findings} /> : null}
+        {open ? <StepDetails step={step} number={number} update={update} changeKind={changeKind} findings={findings} sopKey={ctx.sopKey} /> : null}
       </Paper>
       {step.substeps?.length ? <StepList steps={step.substeps} ctx={ctx} label={`Sub-steps of step ${number}`} /> : null}
       {step.kind === 'decision' ? <Branches step={step} number={number} ctx={ctx} /> : null}

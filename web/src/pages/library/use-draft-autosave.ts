@@ -30,7 +30,7 @@ type DraftState = {
 };
 
 /** Rows left entirely empty are not sent: an "Add" click must not make the draft unsavable. */
-function cleanForSave(content: SopContent): SopContent {
+export function cleanForSave(content: SopContent): SopContent {
   const filled = (row: Record<string, string | undefined>) => Object.values(row).some((value) => value && value.trim() !== '');
   return {
     ...content,

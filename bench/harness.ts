@@ -33,7 +33,7 @@ export type BenchOptions = {
 export type BenchContext = {
   options: BenchOptions;
   /** Starts the application in its own process over a fresh database; stopped when the benchmark ends. */
-  startServer(options?: { setupModule?: string }): Promise<BenchServer>;
+  startServer(options?: { setupModule?: string; serveWeb?: boolean }): Promise<BenchServer>;
   /** Measures `comparison.measured` against `comparison.baseline` on `server` and prints the figure. */
   compareThroughput(server: BenchServer, comparison: Comparison): Promise<FigureResult>;
   figure: typeof figure;

@@ -14,6 +14,7 @@
  *   BENCH_SETUP_MODULE      a module under bench/ whose default export seeds more data before listening
  *   BENCH_EXIT_WITH_STDIN   "1": shut down when stdin closes (the parent died or let go)
  *   BENCH_PORT              port to listen on (default 0: any free port)
+ *   BENCH_SERVE_WEB         "1": serve the built web app (web/dist) as `npm start` does
  *
  * Shuts down on SIGTERM / SIGINT (and stdin's end, see above): closes the server and the database
  * and removes the temporary data — the directory or schema — whoever created it.
@@ -74,7 +75,7 @@ async function main(): Promise<void> {
   const admin = { name: 'Bench Administrator', email: 'bench.admin@example.test', password: generatePassword() };
   const { id: adminId } = await addPersonWithPassword(handle.db, { orgId: organisation.id, roleName: 'Administrator', ...admin });
 
-  const app = await buildApp({ config, db: handle.db, logger: false, serveWeb: false, benchBaseline: true });
+  const app = await buildApp({ config, db: handle.db, logger: false, serveWeb: env.BENCH_SERVE_WEB === '1', benchBaseline: true });
   cleanups.unshift(() => app.close());
   await app.ready();
 

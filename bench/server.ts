@@ -26,6 +26,8 @@ export type StartServerOptions = {
   setupModule?: string;
   /** Extra flags for the server's node process, e.g. ['--cpu-prof', '--cpu-prof-dir=/tmp/prof']. */
   nodeFlags?: string[];
+  /** Serve the built web app (web/dist) too, for browser benchmarks. */
+  serveWeb?: boolean;
 };
 
 /** What a signed-in browser holds, as request headers. */
@@ -95,7 +97,8 @@ async function stopChild(child: ChildProcess): Promise<void> {
 export async function startBenchServer(options: StartServerOptions): Promise<BenchServer> {
   const env: NodeJS.ProcessEnv = { ...process.env, BENCH_EXIT_WITH_STDIN: '1' };
   // The child reads its database from BENCH_* only; make sure nothing inherited points it elsewhere.
-  for (const key of ['BENCH_SQLITE_DIR', 'BENCH_PG_URL', 'BENCH_PG_SCHEMA', 'BENCH_SETUP_MODULE', 'BENCH_PORT']) delete env[key];
+  for (const key of ['BENCH_SQLITE_DIR', 'BENCH_PG_URL', 'BENCH_PG_SCHEMA', 'BENCH_SETUP_MODULE', 'BENCH_PORT', 'BENCH_SERVE_WEB']) delete env[key];
+  if (options.serveWeb) env.BENCH_SERVE_WEB = '1';
 
   // Temporary data, created here so that it is removed even if the child dies before it says anything.
   let removeData: () => Promise<void>;

@@ -6,8 +6,17 @@ const SECRET_KEYS = new Set(['DATABASE_URL']);
 
 const booleanFlag = z.enum(['0', '1', 'true', 'false']).transform((value) => value === '1' || value === 'true');
 
+// z.coerce.number() would read " " as 0 (a random port); a number here is digits and nothing else.
+const wholeNumber = (rule: z.ZodNumber) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+$/, 'must be a whole number')
+    .transform(Number)
+    .pipe(rule);
+
 const configSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PORT: wholeNumber(z.number().int().min(0).max(65535)).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   SOPDESK_DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z
@@ -18,9 +27,9 @@ const configSchema = z.object({
   SOPDESK_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // It starts the links sopdesk hands out (password set-up), so only a web address will do.
   SOPDESK_PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// address' }).optional(),
-  SOPDESK_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(60 * 24 * 7).default(60 * 8),
-  SOPDESK_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
-  SOPDESK_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(1024 * 1024),
+  SOPDESK_SESSION_IDLE_MINUTES: wholeNumber(z.number().int().min(5).max(60 * 24 * 7)).default(60 * 8),
+  SOPDESK_SESSION_ABSOLUTE_HOURS: wholeNumber(z.number().int().min(1).max(24 * 90)).default(24 * 7),
+  SOPDESK_BODY_LIMIT_BYTES: wholeNumber(z.number().int().min(1024).max(100 * 1024 * 1024)).default(1024 * 1024),
   SOPDESK_SECURE_COOKIES: booleanFlag.optional(),
 });
 

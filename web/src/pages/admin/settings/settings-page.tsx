@@ -3,8 +3,9 @@ import { useSignedIn } from '../../../api/session';
 import { PageHeader } from '../../../components/page-header';
 import { NoAccess } from '../no-access';
 import { GovernedActionsPanel } from './governed-actions-panel';
+import { StyleRulesPanel } from './style-rules-panel';
 
-/** Organisation settings: who the organisation is, and the governed actions its procedures use. */
+/** Organisation settings: who the organisation is, the governed actions its procedures use, and the style rules they are held to. */
 export function SettingsPage() {
   const me = useSignedIn();
   if (!me.can.manageSettings) return <NoAccess title="Settings" permission="settings.manage" />;
@@ -29,6 +30,7 @@ export function SettingsPage() {
           </Stack>
         </Paper>
         <GovernedActionsPanel />
+        <StyleRulesPanel />
       </Stack>
     </>
   );

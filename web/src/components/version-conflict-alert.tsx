@@ -1,10 +1,31 @@
 import { Alert, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { IconGitCompare } from '@tabler/icons-react';
+import { useState } from 'react';
 import { ApiError } from '../api/client';
 
 /** The record the server sent with a 409 version_conflict, if this error is one. */
 export function conflictOf<T>(error: unknown): T | null {
   return error instanceof ApiError && error.code === 'version_conflict' && error.problem.current ? (error.problem.current as T) : null;
+}
+
+/**
+ * The record an edit is based on (its version is sent with the save). After a 409 the author
+ * chooses: load their record into the form, or keep the form's values and save on their version.
+ */
+export function useEditBase<T>(initial: T) {
+  const [base, setBase] = useState(initial);
+  const choices = (setValues: (current: NonNullable<T>) => void, reset: () => void) => ({
+    onLoad: (current: NonNullable<T>) => {
+      setBase(current);
+      setValues(current);
+      reset();
+    },
+    onOverwrite: (current: NonNullable<T>) => {
+      setBase(current);
+      reset();
+    },
+  });
+  return { base, choices };
 }
 
 type VersionConflictAlertProps<T> = {

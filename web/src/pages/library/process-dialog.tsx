@@ -4,10 +4,9 @@ import { useDisclosure } from '@mantine/hooks';
 import { IconPencil, IconPlus } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
-import { useState } from 'react';
 import { createProcessBodySchema, type BusinessProcess } from '../../../../common/api/processes';
 import { api, fieldErrorsOf, formLevelError } from '../../api/client';
-import { conflictOf, VersionConflictAlert } from '../../components/version-conflict-alert';
+import { conflictOf, useEditBase, VersionConflictAlert } from '../../components/version-conflict-alert';
 import { useSignedIn } from '../../api/session';
 import { notifySaved } from '../../components/notify';
 import { ProblemAlert } from '../../components/problem-alert';
@@ -50,7 +49,8 @@ export function ProcessDialogButton({ process, categories }: { process?: Busines
 function ProcessForm({ process, categories, onDone }: { process?: BusinessProcess; categories: string[]; onDone: () => void }) {
   const me = useSignedIn();
   const invalidate = useInvalidateLibrary();
-  const [base, setBase] = useState(process);
+  const edit = useEditBase(process);
+  const base = edit.base;
   const form = useForm<Values>({ initialValues: valuesOf(process), validate: zod4Resolver(createProcessBodySchema) });
   const save = useMutation({
     mutationFn: (values: Values) =>
@@ -79,15 +79,7 @@ function ProcessForm({ process, categories, onDone }: { process?: BusinessProces
               ['Owner', current.owner?.name ?? ''],
               ['Notes', current.notes],
             ]}
-            onLoad={(current) => {
-              setBase(current);
-              form.setValues(valuesOf(current));
-              save.reset();
-            }}
-            onOverwrite={(current) => {
-              setBase(current);
-              save.reset();
-            }}
+            {...edit.choices((current) => form.setValues(valuesOf(current)), save.reset)}
           />
         ) : null}
         <ProblemAlert error={conflict ? null : formLevelError(save.error)} title="Could not save the process" />

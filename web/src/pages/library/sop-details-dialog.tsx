@@ -4,14 +4,13 @@ import { useDisclosure } from '@mantine/hooks';
 import { IconPencil } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
-import { useState } from 'react';
 import type { ProcessRegister } from '../../../../common/api/processes';
 import { updateSopBodySchema, type SopDetail, type UpdateSopBody } from '../../../../common/api/sops';
 import { api, fieldErrorsOf, formLevelError } from '../../api/client';
 import { useSignedIn } from '../../api/session';
 import { notifySaved } from '../../components/notify';
 import { ProblemAlert } from '../../components/problem-alert';
-import { conflictOf, VersionConflictAlert } from '../../components/version-conflict-alert';
+import { conflictOf, useEditBase, VersionConflictAlert } from '../../components/version-conflict-alert';
 import { PROCESSES_KEY, sopKey, useInvalidateLibrary, useSops } from './library-api';
 import { PersonSelect } from './people-picker';
 import { AUDIENCE_SUGGESTIONS, CHANNEL_SUGGESTIONS } from './sop-metadata-options';
@@ -50,7 +49,8 @@ function SopDetailsForm({ sop, onDone }: { sop: SopDetail; onDone: () => void })
   const categories = useSops({}).data?.categories ?? [];
   const processes = useQuery({ queryKey: PROCESSES_KEY, queryFn: ({ signal }) => api<ProcessRegister>('/processes', { signal }) });
   // The version this edit is based on; loading someone else's save moves it forward.
-  const [base, setBase] = useState(sop);
+  const edit = useEditBase(sop);
+  const base = edit.base;
   const form = useForm<Values>({ initialValues: valuesOf(sop), validate: (values) => zod4Resolver(updateSopBodySchema)({ ...values, version: base.version }) });
   const save = useMutation({
     mutationFn: (values: Values) => api<SopDetail>(`/sops/${sop.id}`, { method: 'PATCH', body: { ...values, version: base.version } }),
@@ -81,15 +81,7 @@ function SopDetailsForm({ sop, onDone }: { sop: SopDetail; onDone: () => void })
               ['Review interval', `${current.reviewIntervalMonths} months`],
               ['Process', processName(current.processId)],
             ]}
-            onLoad={(current) => {
-              setBase(current);
-              form.setValues(valuesOf(current));
-              save.reset();
-            }}
-            onOverwrite={(current) => {
-              setBase(current);
-              save.reset();
-            }}
+            {...edit.choices((current) => form.setValues(valuesOf(current)), save.reset)}
           />
         ) : null}
         <ProblemAlert error={conflict ? null : formLevelError(save.error)} title="Could not save the details" />

@@ -2,13 +2,12 @@ import { Button, Checkbox, Code, Group, Modal, Stack, Text, Textarea, TextInput 
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
-import { useState } from 'react';
 import { createRoleBodySchema, type Role, type RolesList } from '../../../../../common/api/roles';
 import { api, fieldErrorsOf, formLevelError } from '../../../api/client';
 import { notifySaved } from '../../../components/notify';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { PEOPLE_KEY, ROLES_KEY } from '../admin-queries';
-import { conflictOf, VersionConflictAlert } from '../../../components/version-conflict-alert';
+import { conflictOf, useEditBase, VersionConflictAlert } from '../../../components/version-conflict-alert';
 
 type RoleValues = { name: string; description: string; permissions: string[] };
 
@@ -25,7 +24,8 @@ export function RoleFormModal({ role, catalogue, onClose }: { role?: Role; catal
     validate,
   });
   // The version this edit is based on; loading someone else's save moves it forward.
-  const [version, setVersion] = useState(role?.version);
+  const edit = useEditBase(role);
+  const version = edit.base?.version;
   const save = useMutation({
     mutationFn: (values: RoleValues) =>
       role ? api<Role>(`/roles/${role.id}`, { method: 'PATCH', body: { version, ...values } }) : api<Role>('/roles', { method: 'POST', body: values }),
@@ -40,11 +40,6 @@ export function RoleFormModal({ role, catalogue, onClose }: { role?: Role; catal
   const conflict = conflictOf<Role>(save.error);
   const otherError = conflict ? null : formLevelError(save.error);
   const labelOf = (key: string) => catalogue.find((permission) => permission.key === key)?.description ?? key;
-  const loadTheirs = (current: Role) => {
-    form.setValues({ name: current.name, description: current.description, permissions: current.permissions });
-    setVersion(current.version);
-    save.reset();
-  };
 
   return (
     <Modal opened onClose={onClose} title={role ? `Edit role “${role.name}”` : 'Create a role'} size="lg">
@@ -58,7 +53,7 @@ export function RoleFormModal({ role, catalogue, onClose }: { role?: Role; catal
                 ['Description', current.description],
                 ['Permissions', current.permissions.map(labelOf).join('; ')],
               ]}
-              onLoad={loadTheirs}
+              {...edit.choices((current) => form.setValues({ name: current.name, description: current.description, permissions: current.permissions }), save.reset)}
             />
           ) : null}
           {otherError ? <ProblemAlert error={otherError} title="Could not save the role" /> : null}

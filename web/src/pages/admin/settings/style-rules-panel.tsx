@@ -2,7 +2,6 @@ import { Badge, Button, Group, NumberInput, Paper, SimpleGrid, Stack, Switch, Ta
 import { useForm, type FormErrors } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
-import { useState } from 'react';
 import { updateStyleRuleSettingsBodySchema, type StyleRuleSettingsAnswer } from '../../../../../common/api/style-rules';
 import { STYLE_RULE_IDS, type StyleRuleSettings } from '../../../../../common/procedure/style-rules';
 import { api, fieldErrorsOf, formLevelError } from '../../../api/client';
@@ -10,7 +9,7 @@ import { STYLE_RULES_KEY, useStyleRuleSettings } from '../../../api/style-rules'
 import { notifySaved } from '../../../components/notify';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { QueryState } from '../../../components/query-state';
-import { conflictOf, VersionConflictAlert } from '../../../components/version-conflict-alert';
+import { conflictOf, useEditBase, VersionConflictAlert } from '../../../components/version-conflict-alert';
 
 type Thresholds = StyleRuleSettings['thresholds'];
 
@@ -39,15 +38,14 @@ const onOff = (settings: StyleRuleSettings) => STYLE_RULE_IDS.filter((id) => !se
 function StyleRulesForm({ answer }: { answer: StyleRuleSettingsAnswer }) {
   const client = useQueryClient();
   // The version this edit is based on; loading someone else's save moves it forward.
-  const [version, setVersion] = useState(answer.version);
+  const edit = useEditBase(answer);
+  const version = edit.base.version;
   const form = useForm<StyleRuleSettings>({ initialValues: answer.settings, validate: (values) => foldListErrors(validateBody({ ...values, version }), values) });
   const save = useMutation({
     mutationFn: (values: StyleRuleSettings) => api<StyleRuleSettingsAnswer>('/settings/style-rules', { method: 'PUT', body: { ...values, version } }),
     onSuccess: (saved) => {
       client.setQueryData(STYLE_RULES_KEY, saved);
-      setVersion(saved.version);
-      form.setValues(saved.settings);
-      form.resetDirty(saved.settings);
+      edit.choices((current) => form.setValues(current.settings), () => undefined).onLoad(saved);
       notifySaved('Style rules saved: editors check against them from now on.');
     },
     onError: (error) => form.setErrors(foldListErrors(fieldErrorsOf(error), form.values)),
@@ -67,15 +65,7 @@ function StyleRulesForm({ answer }: { answer: StyleRuleSettingsAnswer }) {
               ['Extra verbs', current.settings.extraVerbs.join(', ')],
               ['Known acronyms', current.settings.knownAcronyms.join(', ')],
             ]}
-            onLoad={(current) => {
-              setVersion(current.version);
-              form.setValues(current.settings);
-              save.reset();
-            }}
-            onOverwrite={(current) => {
-              setVersion(current.version);
-              save.reset();
-            }}
+            {...edit.choices((current) => form.setValues(current.settings), save.reset)}
           />
         ) : null}
         <ProblemAlert error={conflict ? null : formLevelError(save.error)} title="Could not save the style rules" />

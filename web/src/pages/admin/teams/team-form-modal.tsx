@@ -2,13 +2,12 @@ import { Button, Group, Modal, Stack, Textarea, TextInput } from '@mantine/core'
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
-import { useState } from 'react';
 import { createTeamBodySchema, type Team } from '../../../../../common/api/teams';
 import { api, fieldErrorsOf, formLevelError } from '../../../api/client';
 import { notifySaved } from '../../../components/notify';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { PEOPLE_KEY, TEAMS_KEY } from '../admin-queries';
-import { conflictOf, VersionConflictAlert } from '../../../components/version-conflict-alert';
+import { conflictOf, useEditBase, VersionConflictAlert } from '../../../components/version-conflict-alert';
 
 type TeamValues = { name: string; description: string };
 
@@ -22,7 +21,8 @@ export function TeamFormModal({ team, onClose }: { team?: Team; onClose: () => v
   const client = useQueryClient();
   const form = useForm<TeamValues>({ initialValues: { name: team?.name ?? '', description: team?.description ?? '' }, validate });
   // The version this edit is based on; loading someone else's save moves it forward.
-  const [version, setVersion] = useState(team?.version);
+  const edit = useEditBase(team);
+  const version = edit.base?.version;
   const save = useMutation({
     mutationFn: (values: TeamValues) =>
       team ? api<Team>(`/teams/${team.id}`, { method: 'PATCH', body: { version, ...values } }) : api<Team>('/teams', { method: 'POST', body: values }),
@@ -35,11 +35,6 @@ export function TeamFormModal({ team, onClose }: { team?: Team; onClose: () => v
   });
   const conflict = conflictOf<Team>(save.error);
   const otherError = conflict ? null : formLevelError(save.error);
-  const loadTheirs = (current: Team) => {
-    form.setValues({ name: current.name, description: current.description });
-    setVersion(current.version);
-    save.reset();
-  };
 
   return (
     <Modal opened onClose={onClose} title={team ? `Edit team “${team.name}”` : 'Create a team'}>
@@ -52,7 +47,7 @@ export function TeamFormModal({ team, onClose }: { team?: Team; onClose: () => v
                 ['Name', current.name],
                 ['Description', current.description],
               ]}
-              onLoad={loadTheirs}
+              {...edit.choices((current) => form.setValues({ name: current.name, description: current.description }), save.reset)}
             />
           ) : null}
           {otherError ? <ProblemAlert error={otherError} title="Could not save the team" /> : null}

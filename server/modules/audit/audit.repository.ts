@@ -1,20 +1,36 @@
+import { prepareQuery } from '../../db/prepared-query';
 import type { Executor } from '../../db/database';
 import type { AuditEventRow, NewAuditEvent } from '../../db/schema';
 
-/** The last event of a stream, which the next one chains onto. */
-export function findStreamHead(db: Executor, orgId: string, stream: string) {
-  return db
-    .selectFrom('audit_events')
-    .select(['seq', 'hash'])
-    .where('org_id', '=', orgId)
-    .where('stream', '=', stream)
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+// Every change of state runs these two: prepared once (see prepared-query.ts).
+const streamHead = prepareQuery<{ orgId: string; stream: string }, { seq: number; hash: string }>((db, slot) =>
+  db.selectFrom('audit_events').select(['seq', 'hash']).where('org_id', '=', slot.orgId).where('stream', '=', slot.stream).orderBy('seq', 'desc').limit(1),
+);
+
+/** The last event of a stream: the one a new event chains to. */
+export async function findStreamHead(db: Executor, orgId: string, stream: string): Promise<{ seq: number; hash: string } | undefined> {
+  return (await streamHead(db, { orgId, stream })).rows[0];
 }
 
+const insertEvent = prepareQuery<NewAuditEvent, never>((db, slot) =>
+  db.insertInto('audit_events').values({
+    id: slot.id,
+    org_id: slot.org_id,
+    stream: slot.stream,
+    seq: slot.seq,
+    occurred_at: slot.occurred_at,
+    actor_id: slot.actor_id,
+    type: slot.type,
+    payload: slot.payload,
+    payload_digest: slot.payload_digest,
+    prev_hash: slot.prev_hash,
+    hash: slot.hash,
+    erased_at: slot.erased_at,
+  }),
+);
+
 export async function insertAuditEvent(db: Executor, event: NewAuditEvent): Promise<void> {
-  await db.insertInto('audit_events').values(event).execute();
+  await insertEvent(db, event);
 }
 
 export type AuditEventFilter = {

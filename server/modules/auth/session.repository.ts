@@ -1,3 +1,4 @@
+import { prepareQuery } from '../../db/prepared-query';
 import type { Executor } from '../../db/database';
 import type { SessionTable } from '../../db/schema';
 
@@ -5,13 +6,27 @@ export async function insertSession(db: Executor, session: SessionTable): Promis
   await db.insertInto('sessions').values(session).execute();
 }
 
-/** The session with its person, in one query: this runs on every authenticated request. */
+/** A row of the session look-up: the session, its person's status and one of their roles (or none). */
+type SessionWithRoleRow = {
+  id: string;
+  org_id: string;
+  person_id: string;
+  csrf_token: string;
+  last_seen_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+  person_status: 'active' | 'suspended';
+  role_id: string | null;
+  role_name: string | null;
+  role_permissions: string | null;
+};
+
 /**
  * The session, its person's status and the person's roles, in one query: every authenticated
  * request starts here, so it is one round trip, not two. One row per role (at least one row).
  */
-export function findSessionWithPersonAndRoles(db: Executor, sessionId: string) {
-  return db
+const sessionWithPersonAndRoles = prepareQuery<{ sessionId: string }, SessionWithRoleRow>((db, slot) =>
+  db
     .selectFrom('sessions')
     .innerJoin('people', 'people.id', 'sessions.person_id')
     .leftJoin('person_roles', (join) => join.onRef('person_roles.person_id', '=', 'sessions.person_id').onRef('person_roles.org_id', '=', 'sessions.org_id'))
@@ -29,9 +44,12 @@ export function findSessionWithPersonAndRoles(db: Executor, sessionId: string) {
       'roles.name as role_name',
       'roles.permissions as role_permissions',
     ])
-    .where('sessions.id', '=', sessionId)
-    .orderBy('roles.name')
-    .execute();
+    .where('sessions.id', '=', slot.sessionId)
+    .orderBy('roles.name'),
+);
+
+export async function findSessionWithPersonAndRoles(db: Executor, sessionId: string): Promise<SessionWithRoleRow[]> {
+  return (await sessionWithPersonAndRoles(db, { sessionId })).rows;
 }
 
 export async function touchSession(db: Executor, sessionId: string, at: string): Promise<void> {

@@ -1,3 +1,4 @@
+import { prepareQuery } from '../../db/prepared-query';
 import type { Executor } from '../../db/database';
 import { containsText } from '../../db/text-search';
 import type { PersonRow, PersonTable } from '../../db/schema';
@@ -113,15 +114,21 @@ export async function replaceRolesOfPerson(db: Executor, orgId: string, personId
   }
 }
 
-/** A person with their organisation's name and slug, in one query (what /me shows). */
-export function findPersonWithOrganisation(db: Executor, orgId: string, personId: string) {
-  return db
+const personWithOrganisation = prepareQuery<
+  { orgId: string; personId: string },
+  { id: string; name: string; email: string; start_date: string | null; organisation_name: string; organisation_slug: string }
+>((db, slot) =>
+  db
     .selectFrom('people')
     .innerJoin('organisations', 'organisations.id', 'people.org_id')
     .select(['people.id', 'people.name', 'people.email', 'people.start_date', 'organisations.name as organisation_name', 'organisations.slug as organisation_slug'])
-    .where('people.org_id', '=', orgId)
-    .where('people.id', '=', personId)
-    .executeTakeFirst();
+    .where('people.org_id', '=', slot.orgId)
+    .where('people.id', '=', slot.personId),
+);
+
+/** A person with their organisation's name and slug, in one query (what /me shows on every page). */
+export async function findPersonWithOrganisation(db: Executor, orgId: string, personId: string) {
+  return (await personWithOrganisation(db, { orgId, personId })).rows[0];
 }
 
 /** Active people and the names of their roles, one row per role, ordered by name. */

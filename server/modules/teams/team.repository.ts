@@ -1,3 +1,4 @@
+import { prepareQuery } from '../../db/prepared-query';
 import type { Executor } from '../../db/database';
 import type { TeamMemberTable, TeamTable } from '../../db/schema';
 
@@ -96,13 +97,17 @@ export async function deleteTeamMember(db: Executor, orgId: string, teamId: stri
   await db.deleteFrom('team_members').where('org_id', '=', orgId).where('team_id', '=', teamId).where('person_id', '=', personId).execute();
 }
 
-export async function findTeamsOfPerson(db: Executor, orgId: string, personId: string) {
-  return db
+const teamsOfPerson = prepareQuery<{ orgId: string; personId: string }, { id: string; name: string }>((db, slot) =>
+  db
     .selectFrom('team_members')
     .innerJoin('teams', 'teams.id', 'team_members.team_id')
     .select(['teams.id', 'teams.name'])
-    .where('team_members.org_id', '=', orgId)
-    .where('team_members.person_id', '=', personId)
-    .orderBy('teams.name')
-    .execute();
+    .where('team_members.org_id', '=', slot.orgId)
+    .where('team_members.person_id', '=', slot.personId)
+    .orderBy('teams.name'),
+);
+
+/** The teams a person belongs to, by name (on every page, through /me). */
+export async function findTeamsOfPerson(db: Executor, orgId: string, personId: string): Promise<Array<{ id: string; name: string }>> {
+  return (await teamsOfPerson(db, { orgId, personId })).rows;
 }

@@ -1,6 +1,7 @@
-import { PostgresAdapter, sql } from 'kysely';
+import { sql } from 'kysely';
 import { auditEventSchema, type AuditEventInput } from '../../../common/audit-events';
 import type { Db, Executor, Trx } from '../../db/database';
+import { isPostgres } from '../../db/dialect';
 import { newId, now } from '../../db/ids';
 import { inTransaction } from '../../db/transaction';
 import type { AuditEventRow } from '../../db/schema';
@@ -22,7 +23,7 @@ export type AppendAuditEvent = {
  * SQLite runs one write transaction at a time, so there is nothing to wait for.
  */
 async function lockStream(trx: Trx, orgId: string, stream: string): Promise<void> {
-  if (!(trx.getExecutor().adapter instanceof PostgresAdapter)) return;
+  if (!isPostgres(trx)) return;
   await sql`select pg_advisory_xact_lock(hashtextextended(${`${orgId}:${stream}`}, 0))`.execute(trx);
 }
 

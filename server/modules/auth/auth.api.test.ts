@@ -295,4 +295,23 @@ describe.each(TEST_DIALECTS)('authentication API on %s', (dialect) => {
     expect(response.statusCode).toBe(200);
     expect(response.json().items.map((person: { id: string }) => person.id)).toEqual([stranger.id]);
   });
+  it('describes the caller on /me: person, organisation, roles, teams by name, permissions and abilities', async () => {
+    const person = await freshPerson();
+    const asPerson = asSession(context.app, await signInAs(context.app, person));
+    for (const name of ['Zebra desk', 'Alpha desk']) {
+      const team = (await org.asAdmin({ method: 'POST', url: '/api/v1/teams', payload: { name } })).json();
+      await org.asAdmin({ method: 'PUT', url: `/api/v1/teams/${team.id}/members/${person.id}`, payload: { isLead: false } });
+    }
+    const me = (await asPerson({ method: 'GET', url: '/api/v1/me' })).json();
+    expect(me.person).toMatchObject({ id: person.id, name: person.name, email: person.email });
+    expect(me.organisation.id).toBe(org.orgId);
+    expect(me.roles.map((role: { name: string }) => role.name)).toEqual(['Agent']);
+    expect(me.teams.map((team: { name: string }) => team.name)).toEqual(['Alpha desk', 'Zebra desk']);
+    expect(me.permissions).toEqual(['cases.work']);
+    expect(me.can).toMatchObject({ listPeople: false, readAudit: false, authorSops: false });
+    expect(me.authenticatedVia).toBe('session');
+
+    // Someone in no team gets an empty list, not null.
+    expect((await org.asAgent({ method: 'GET', url: '/api/v1/me' })).json().teams).toEqual([]);
+  });
 });

@@ -2,16 +2,15 @@ import type { Me } from '../../../common/api/auth';
 import type { Db } from '../../db/database';
 import { notFound } from '../../errors/app-error';
 import { describeAbilities } from '../../policy/policy';
-import { findPersonWithOrganisation } from '../people/person.repository';
-import { findTeamsOfPerson } from '../teams/team.repository';
+import { findPersonForMe } from '../people/person.repository';
 import type { AuthenticatedActor } from './auth.service';
 
 /** The caller as the web app needs them: who, where, which roles, and what they may do. */
 export async function getMe(db: Db, actor: AuthenticatedActor): Promise<Me> {
-  // Every page asks for this: two queries, the roles came with the actor's permissions.
-  const person = await findPersonWithOrganisation(db, actor.orgId, actor.personId);
+  // Every page asks for this: one query, the roles came with the actor's permissions.
+  const person = await findPersonForMe(db, actor.orgId, actor.personId);
   if (!person) throw notFound('The person');
-  const teams = await findTeamsOfPerson(db, actor.orgId, actor.personId);
+  const teams = person.teams;
   return {
     person: { id: person.id, name: person.name, email: person.email, startDate: person.start_date },
     organisation: { id: actor.orgId, name: person.organisation_name, slug: person.organisation_slug },

@@ -1,4 +1,7 @@
+import { jsonArrayFrom as postgresJsonArrayFrom } from 'kysely/helpers/postgres';
+import { jsonArrayFrom as sqliteJsonArrayFrom } from 'kysely/helpers/sqlite';
 import { prepareQuery } from '../../db/prepared-query';
+import { isPostgres } from '../../db/dialect';
 import type { Executor } from '../../db/database';
 import { containsText } from '../../db/text-search';
 import type { PersonRow, PersonTable } from '../../db/schema';
@@ -114,21 +117,49 @@ export async function replaceRolesOfPerson(db: Executor, orgId: string, personId
   }
 }
 
-const personWithOrganisation = prepareQuery<
-  { orgId: string; personId: string },
-  { id: string; name: string; email: string; start_date: string | null; organisation_name: string; organisation_slug: string }
->((db, slot) =>
-  db
+type PersonForMe = {
+  id: string;
+  name: string;
+  email: string;
+  start_date: string | null;
+  organisation_name: string;
+  organisation_slug: string;
+  /** JSON text on SQLite, already parsed on PostgreSQL. */
+  teams: string | Array<{ id: string; name: string }>;
+};
+
+const personForMe = prepareQuery<{ orgId: string; personId: string }, PersonForMe>((db, slot) => {
+  const jsonArrayFrom = isPostgres(db) ? postgresJsonArrayFrom : sqliteJsonArrayFrom;
+  return db
     .selectFrom('people')
     .innerJoin('organisations', 'organisations.id', 'people.org_id')
-    .select(['people.id', 'people.name', 'people.email', 'people.start_date', 'organisations.name as organisation_name', 'organisations.slug as organisation_slug'])
+    .select((eb) => [
+      'people.id',
+      'people.name',
+      'people.email',
+      'people.start_date',
+      'organisations.name as organisation_name',
+      'organisations.slug as organisation_slug',
+      jsonArrayFrom(
+        eb
+          .selectFrom('team_members')
+          .innerJoin('teams', 'teams.id', 'team_members.team_id')
+          .select(['teams.id', 'teams.name'])
+          .whereRef('team_members.person_id', '=', 'people.id')
+          .whereRef('team_members.org_id', '=', 'people.org_id')
+          .orderBy('teams.name'),
+      ).as('teams'),
+    ])
     .where('people.org_id', '=', slot.orgId)
-    .where('people.id', '=', slot.personId),
-);
+    .where('people.id', '=', slot.personId) as never;
+});
 
-/** A person with their organisation's name and slug, in one query (what /me shows on every page). */
-export async function findPersonWithOrganisation(db: Executor, orgId: string, personId: string) {
-  return (await personWithOrganisation(db, { orgId, personId })).rows[0];
+/** A person with their organisation and their teams, in one query: what /me shows on every page. */
+export async function findPersonForMe(db: Executor, orgId: string, personId: string) {
+  const row = (await personForMe(db, { orgId, personId })).rows[0];
+  if (!row) return undefined;
+  const teams = typeof row.teams === 'string' ? (JSON.parse(row.teams) as Array<{ id: string; name: string }>) : row.teams;
+  return { ...row, teams };
 }
 
 /** Active people and the names of their roles, one row per role, ordered by name. */

@@ -1,11 +1,6 @@
-import { PostgresAdapter } from 'kysely';
 import type { SopContent, Step } from '../../../common/procedure/model';
 import type { Executor } from '../../db/database';
 import type { SopRow } from '../../db/schema';
-
-export function isPostgres(db: Executor): boolean {
-  return db.getExecutor().adapter instanceof PostgresAdapter;
-}
 
 function collectStepText(steps: readonly Step[], into: string[]): void {
   for (const step of steps) {

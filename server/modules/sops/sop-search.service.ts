@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Highlighted, SearchResults } from '../../../common/api/search';
 import type { Db, Executor } from '../../db/database';
 import { authorize, type Actor } from '../../policy/policy';
-import { isPostgres } from './sop-search.repository';
+import { isPostgres } from '../../db/dialect';
 
 // Marks that cannot occur in stored text (control characters are refused on input), turned into
 // segments before anything leaves the server.

@@ -1,4 +1,3 @@
-import { prepareQuery } from '../../db/prepared-query';
 import type { Executor } from '../../db/database';
 import type { TeamMemberTable, TeamTable } from '../../db/schema';
 
@@ -95,19 +94,4 @@ export async function setTeamLead(db: Executor, orgId: string, teamId: string, p
 
 export async function deleteTeamMember(db: Executor, orgId: string, teamId: string, personId: string): Promise<void> {
   await db.deleteFrom('team_members').where('org_id', '=', orgId).where('team_id', '=', teamId).where('person_id', '=', personId).execute();
-}
-
-const teamsOfPerson = prepareQuery<{ orgId: string; personId: string }, { id: string; name: string }>((db, slot) =>
-  db
-    .selectFrom('team_members')
-    .innerJoin('teams', 'teams.id', 'team_members.team_id')
-    .select(['teams.id', 'teams.name'])
-    .where('team_members.org_id', '=', slot.orgId)
-    .where('team_members.person_id', '=', slot.personId)
-    .orderBy('teams.name'),
-);
-
-/** The teams a person belongs to, by name (on every page, through /me). */
-export async function findTeamsOfPerson(db: Executor, orgId: string, personId: string): Promise<Array<{ id: string; name: string }>> {
-  return (await teamsOfPerson(db, { orgId, personId })).rows;
 }

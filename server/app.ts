@@ -25,6 +25,7 @@ import { registerStyleRuleRoutes } from './modules/settings/style-rules.routes';
 import { registerSopCompareRoutes } from './modules/sops/sop-compare.routes';
 import { registerSopLifecycleRoutes } from './modules/sops/sop-lifecycle.routes';
 import { registerSopRoutes } from './modules/sops/sop.routes';
+import { registerSopTemplateRoutes } from './modules/sops/sop-template.routes';
 import { runBareSearch } from './modules/sops/sop-search.service';
 import { registerImportRoutes } from './modules/sop-markdown/import.routes';
 import { registerTeamRoutes } from './modules/teams/team.routes';
@@ -139,6 +140,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerTeamRoutes(app, deps);
   registerAuditRoutes(app, deps);
   registerSopRoutes(app, deps);
+  registerSopTemplateRoutes(app, deps);
   registerSopLifecycleRoutes(app, deps);
   registerSopCompareRoutes(app, deps);
   registerProcessRoutes(app, deps);

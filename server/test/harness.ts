@@ -89,7 +89,7 @@ export async function createTestContext(dialect: Dialect, configOverrides: Recor
 
 /** Row counts of every table: "a rejected request leaves nothing behind" compares these before and after. */
 export async function countRows(db: Db): Promise<Record<string, number>> {
-  const tables = ['organisations', 'people', 'roles', 'person_roles', 'teams', 'team_members', 'sessions', 'api_tokens', 'password_resets', 'audit_events', 'sops', 'sop_versions', 'processes', 'org_settings'] as const;
+  const tables = ['organisations', 'people', 'roles', 'person_roles', 'teams', 'team_members', 'sessions', 'api_tokens', 'password_resets', 'audit_events', 'sops', 'sop_versions', 'processes', 'org_settings', 'sop_templates'] as const;
   const counts: Record<string, number> = {};
   for (const table of tables) {
     const row = await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();

@@ -10,7 +10,6 @@ import {
   sopVersionSchema,
   updateSopBodySchema,
 } from '../../../common/api/sops';
-import { BUILT_IN_TEMPLATES } from '../../../common/procedure/templates';
 import { actorOf } from '../../http/access';
 import { commonProblems, idParams, type App, type RouteDeps } from '../../http/types';
 import { searchSops } from './sop-search.service';
@@ -73,24 +72,6 @@ export function registerSopRoutes(app: App, { db }: RouteDeps): void {
     handler: async (request) => {
       const { q, ...filters } = request.query;
       return searchSops(db, actorOf(request), q, filters);
-    },
-  });
-
-  app.get('/api/v1/sop-templates', {
-    config: { access: 'library.read' },
-    schema: {
-      tags: ['library'],
-      summary: 'Templates to start an SOP from',
-      response: { 200: z.object({ items: z.array(z.object({ id: z.string(), name: z.string(), description: z.string(), builtIn: z.boolean() })) }), ...commonProblems },
-    },
-    handler: async (request) => {
-      const custom = await db.selectFrom('sop_templates').select(['id', 'name', 'description']).where('org_id', '=', actorOf(request).orgId).orderBy('name').execute();
-      return {
-        items: [
-          ...BUILT_IN_TEMPLATES.map(({ id, name, description }) => ({ id, name, description, builtIn: true })),
-          ...custom.map((template) => ({ ...template, builtIn: false })),
-        ],
-      };
     },
   });
 }

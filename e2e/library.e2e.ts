@@ -90,6 +90,15 @@ describe('library: author, review, approve, publish and find an SOP', () => {
     await page.getByText('Published: this version is now in use.').waitFor();
     await expectAccessible(page, 'published SOP');
     await screenshot(page, 'published');
+
+    // A good SOP becomes a template the organisation's authors can start from.
+    await page.getByRole('button', { name: 'Save as template' }).click();
+    const saveTemplate = page.getByRole('dialog', { name: /Save HH-LOY-101 version 1.0 as a template/ });
+    await saveTemplate.getByLabel(/^Template name/).fill('Loyalty card procedure');
+    await saveTemplate.getByRole('button', { name: 'Save the template' }).click();
+    await saveTemplate.waitFor({ state: 'hidden' });
+    const templates = await (await page.request.get(`${server.url}/api/v1/sop-templates`)).json();
+    expect(templates.items.map((template: { name: string }) => template.name)).toContain('Loyalty card procedure');
     await signOut(page, 'Jordan Lee');
 
     // An agent on a call types three words and opens it; it reads three ways.

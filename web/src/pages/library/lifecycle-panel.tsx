@@ -69,7 +69,7 @@ export function LifecyclePanel({ sop, version }: { sop: SopDetail; version: SopV
         ) : null}
         <Group gap="sm" wrap="wrap">
           <VersionActions version={version} />
-          <SopActions sop={sop} />
+          <SopActions sop={sop} version={version} />
         </Group>
       </Stack>
     </Paper>

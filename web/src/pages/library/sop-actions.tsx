@@ -4,9 +4,11 @@ import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import type { SopDetail, SopVersion } from '../../../../common/api/sops';
 import { api, fieldErrorsOf } from '../../api/client';
+import { useSignedIn } from '../../api/session';
 import { notifySaved } from '../../components/notify';
 import { DialogButton, succeeded } from './dialog-button';
 import { useInvalidateLibrary } from './library-api';
+import { SaveAsTemplateButton } from './save-as-template-button';
 import { EditSopDetailsButton } from './sop-details-dialog';
 
 function NewDraftButton({ sop }: { sop: SopDetail }) {
@@ -108,12 +110,14 @@ function RetireButton({ sop }: { sop: SopDetail }) {
 }
 
 /** What the caller may do with the SOP as a whole, as the server's `can` says. */
-export function SopActions({ sop }: { sop: SopDetail }) {
+export function SopActions({ sop, version }: { sop: SopDetail; version: SopVersion }) {
+  const me = useSignedIn();
   return (
     <>
       {sop.can.update ? <EditSopDetailsButton sop={sop} /> : null}
       {sop.can.createDraft ? <NewDraftButton sop={sop} /> : null}
       {sop.can.recordReview ? <PeriodicReviewButton sop={sop} /> : null}
+      {me.can.authorSops ? <SaveAsTemplateButton sop={sop} version={version} /> : null}
       {sop.can.retire ? <RetireButton sop={sop} /> : null}
     </>
   );

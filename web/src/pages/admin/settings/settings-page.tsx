@@ -4,6 +4,7 @@ import { PageHeader } from '../../../components/page-header';
 import { NoAccess } from '../no-access';
 import { GovernedActionsPanel } from './governed-actions-panel';
 import { StyleRulesPanel } from './style-rules-panel';
+import { TemplatesPanel } from './templates-panel';
 
 /** Organisation settings: who the organisation is, the governed actions its procedures use, and the style rules they are held to. */
 export function SettingsPage() {
@@ -31,6 +32,7 @@ export function SettingsPage() {
         </Paper>
         <GovernedActionsPanel />
         <StyleRulesPanel />
+        {me.can.authorSops ? <TemplatesPanel /> : null}
       </Stack>
     </>
   );

@@ -52,7 +52,7 @@ export function SopListFilters({ filters, onFiltersChange, categories, channels 
 function SopRow({ sop }: { sop: SopSummary }) {
   return (
     <Table.Tr>
-      <Table.Td>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>
         <Text ff="monospace" size="sm" fw={600}>
           {sop.key}
         </Text>

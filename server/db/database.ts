@@ -44,7 +44,10 @@ function openSqlite(file: string, options: OpenOptions): DatabaseHandle {
   sqlite.pragma('busy_timeout = 5000');
   // NORMAL is durable across process crashes in WAL mode; only a power loss can lose the last commit.
   sqlite.pragma('synchronous = NORMAL');
-  const checkpointer = options.backgroundCheckpoints && file !== ':memory:' ? startBackgroundCheckpoints(file) : null;
+  const checkpointer =
+    options.backgroundCheckpoints && file !== ':memory:'
+      ? startBackgroundCheckpoints(file, { onError: (message) => console.error(`sopdesk: background WAL checkpoint failed: ${message}`) })
+      : null;
   // The main connection checkpoints only if the worker falls far behind.
   if (checkpointer) sqlite.pragma('wal_autocheckpoint = 10000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });

@@ -34,15 +34,29 @@ export type Checkpointer = { stop(): Promise<void> };
 export function startBackgroundCheckpoints(file: string, options: { intervalMs?: number; onError?: (message: string) => void } = {}): Checkpointer {
   const driverPath = createRequire(import.meta.url).resolve('better-sqlite3');
   const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, driverPath, intervalMs: options.intervalMs ?? 1000 } });
+  let exited = false;
   worker.on('message', (message: { error?: string }) => {
     if (message.error) options.onError?.(message.error);
+  });
+  // A worker that cannot open the file must not take the server down: the main connection's own
+  // automatic checkpoint still runs.
+  worker.on('error', (error) => options.onError?.(String(error)));
+  worker.once('exit', () => {
+    exited = true;
   });
   worker.unref();
   return {
     stop: () =>
-      new Promise<void>((resolve) => {
-        worker.once('exit', () => resolve());
-        worker.postMessage('stop');
-      }),
+      exited
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => {
+            // A last checkpoint normally takes milliseconds; never let it hold a shutdown up.
+            const timer = setTimeout(() => void worker.terminate(), 5000);
+            worker.once('exit', () => {
+              clearTimeout(timer);
+              resolve();
+            });
+            worker.postMessage('stop');
+          }),
   };
 }

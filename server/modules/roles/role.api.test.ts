@@ -124,7 +124,11 @@ describe.each(TEST_DIALECTS)('roles API on %s', (dialect) => {
     expect(response.statusCode).toBe(409);
     expect(problemOf(response).code).toBe('role_in_use');
     expect(await countRows(context.db)).toEqual(before);
-    expect(supervisor.id).toBeTruthy();
+    // The holder keeps the role, and the role still counts them.
+    const held = (await org.asAdmin({ method: 'GET', url: `/api/v1/people/${supervisor.id}` })).json();
+    expect(held.roles.map((role: { name: string }) => role.name)).toEqual(['Supervisor']);
+    const role = (await org.asAdmin({ method: 'GET', url: '/api/v1/roles' })).json().items.find((item: RoleView) => item.name === 'Supervisor');
+    expect(role.memberCount).toBeGreaterThanOrEqual(1);
   });
 
   it('never removes roles.manage from the last active people who hold it', async () => {

@@ -1,22 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser, newPage, screenshot } from './support/browser';
-import { navigationLinks, signIn, signOut, visit } from './support/journey';
-import { startServer, type RunningServer } from './support/server';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, newPage, screenshot } from './support/browser';
+import { choose, journeyEnvironment, navigationLinks, signIn, signOut, visit } from './support/journey';
 
 describe('foundation: people, access and the audit trail', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const environment = journeyEnvironment();
 
   it('an administrator adds an agent, the agent sets a password and sees only what the role allows, and the audit trail shows and verifies it', async () => {
+    const { server, browser } = environment;
     const admin = server.account('Administrator');
     const page = await newPage(browser);
 
@@ -41,9 +31,7 @@ describe('foundation: people, access and the audit trail', () => {
     const dialog = page.getByRole('dialog', { name: 'Add a person' });
     await dialog.getByLabel(/^Name/).fill('Casey Nguyen');
     await dialog.getByLabel(/^Email/).fill('casey.nguyen@harbourhill.example');
-    await dialog.getByLabel(/^Roles/).click();
-    await page.getByRole('option', { name: 'Agent', exact: true }).click();
-    await dialog.getByLabel(/^Name/).click();
+    await choose(page, dialog, /^Roles/, 'Agent');
     await expectAccessible(page, 'add-person dialog');
     await dialog.getByRole('button', { name: 'Save person' }).click();
     const added = page.getByRole('dialog', { name: 'Casey Nguyen has been added' });

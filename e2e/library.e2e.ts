@@ -1,29 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser, newPage, screenshot } from './support/browser';
-import { signIn, signOut, visit } from './support/journey';
-import { startServer, type RunningServer } from './support/server';
-
-/** Picks an option in a Mantine multi-select by its label, then closes the list. */
-async function choose(page: Page, scope: ReturnType<Page['getByRole']>, label: RegExp, option: string | RegExp): Promise<void> {
-  await scope.getByLabel(label).click();
-  await page.getByRole('option', typeof option === 'string' ? { name: option, exact: true } : { name: option }).click();
-  await scope.getByRole('heading').first().click();
-}
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, newPage, screenshot } from './support/browser';
+import { choose, journeyEnvironment, signIn, signOut, visit } from './support/journey';
 
 describe('library: author, review, approve, publish and find an SOP', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const environment = journeyEnvironment();
 
   it('takes a new SOP from a template through review and signature to publication, and an agent finds it in three words', async () => {
+    const { server, browser } = environment;
     const author = server.account('Quality manager');
     const reviewer = server.account('Senior agent');
     const agent = server.accounts.filter((account) => account.role === 'Agent')[0]!;

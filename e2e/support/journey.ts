@@ -1,6 +1,30 @@
-import { expect } from 'vitest';
-import type { Page } from 'playwright-core';
-import { expectAccessible } from './browser';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { expectAccessible, launchBrowser } from './browser';
+import { startServer, type RunningServer } from './server';
+
+/**
+ * A fresh server (demo organisation, its own SQLite file) and Debian's Chromium for the journeys
+ * of one file, started before them and stopped after. Read the fields inside the tests.
+ */
+export function journeyEnvironment(): { server: RunningServer; browser: Browser } {
+  const environment = {} as { server: RunningServer; browser: Browser };
+  beforeAll(async () => {
+    [environment.server, environment.browser] = await Promise.all([startServer(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await environment.browser?.close();
+    await environment.server?.stop();
+  });
+  return environment;
+}
+
+/** Picks an option of a Mantine select or multi-select by its label, then closes the list. */
+export async function choose(page: Page, scope: Locator, label: RegExp, option: string | RegExp): Promise<void> {
+  await scope.getByLabel(label).click();
+  await page.getByRole('option', typeof option === 'string' ? { name: option, exact: true } : { name: option }).click();
+  await scope.getByRole('heading').first().click();
+}
 
 /** Signs in through the sign-in form, as a person would, and waits for the app to load. */
 export async function signIn(page: Page, baseUrl: string, account: { email: string; password: string }, path = '/library'): Promise<void> {

@@ -83,3 +83,8 @@ export function forbidden(message = 'Your role does not allow this.'): AppError 
 export function invalidField(field: string, message: string, code: ErrorCode = 'validation_failed'): AppError {
   return new AppError(code, `${field}: ${message}`, { errors: [{ field, message }] });
 }
+
+/** 409: a name (or key) that must be unique is already used; `detail` says by what. */
+export function alreadyInUse(field: string, detail: string): AppError {
+  return new AppError('name_taken', detail, { errors: [{ field, message: 'is already in use' }] });
+}

@@ -5,7 +5,7 @@ import type { Db, Executor } from '../../db/database';
 import { newId, now } from '../../db/ids';
 import { inTransaction } from '../../db/transaction';
 import type { ProcessTable } from '../../db/schema';
-import { AppError, invalidField, notFound } from '../../errors/app-error';
+import { AppError, alreadyInUse, invalidField, notFound } from '../../errors/app-error';
 import { authorize, can, type Actor } from '../../policy/policy';
 import { appendAuditEvent } from '../audit/audit.service';
 import { findPeopleNames, findPerson } from '../people/person.repository';
@@ -63,7 +63,7 @@ async function assertOwner(db: Executor, orgId: string, ownerId: string | null |
 async function assertNameFree(db: Executor, orgId: string, name: string, exceptId?: string): Promise<void> {
   const existing = await processRepository.findProcessByName(db, orgId, name);
   if (existing && existing.id !== exceptId) {
-    throw new AppError('name_taken', `A process called "${name}" is already in the register.`, { errors: [{ field: 'body.name', message: 'is already in use' }] });
+    throw alreadyInUse('body.name', `A process called "${name}" is already in the register.`);
   }
 }
 

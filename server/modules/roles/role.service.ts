@@ -5,7 +5,7 @@ import type { Db, Executor } from '../../db/database';
 import { newId, now } from '../../db/ids';
 import { inTransaction } from '../../db/transaction';
 import { refuseUniqueViolation } from '../../db/unique-violation';
-import { AppError, notFound } from '../../errors/app-error';
+import { AppError, alreadyInUse, notFound } from '../../errors/app-error';
 import { authorize, can, type Actor } from '../../policy/policy';
 import { appendAuditEvent } from '../audit/audit.service';
 import * as roleRepository from './role.repository';
@@ -46,7 +46,7 @@ export async function listRoles(db: Db, actor: Actor) {
 const ROLE_NAME_UNIQUE = { name: 'roles_org_name_unique', sqliteColumns: 'roles.org_id, roles.name' };
 
 function nameTaken(name: string): AppError {
-  return new AppError('name_taken', `A role called "${name}" already exists.`, { errors: [{ field: 'body.name', message: 'is already in use' }] });
+  return alreadyInUse('body.name', `A role called "${name}" already exists.`);
 }
 
 async function assertNameFree(db: Executor, orgId: string, name: string, exceptId?: string): Promise<void> {

@@ -3,7 +3,7 @@ import { SEEDED_GOVERNED_ACTIONS, type GovernedAction } from '../../../common/ap
 import type { Db, Executor, Trx } from '../../db/database';
 import { newId, now } from '../../db/ids';
 import { inTransaction } from '../../db/transaction';
-import { AppError } from '../../errors/app-error';
+import { alreadyInUse } from '../../errors/app-error';
 import { authorize, type Actor } from '../../policy/policy';
 import { appendAuditEvent } from '../audit/audit.service';
 
@@ -30,7 +30,7 @@ export async function createGovernedAction(db: Db, actor: Actor, input: { key: s
   authorize(actor, 'settings.manage');
   return inTransaction(db, async (trx) => {
     const existing = await trx.selectFrom('governed_actions').select('id').where('org_id', '=', actor.orgId).where('key', '=', input.key).executeTakeFirst();
-    if (existing) throw new AppError('name_taken', `The action "${input.key}" already exists.`, { errors: [{ field: 'body.key', message: 'is already in use' }] });
+    if (existing) throw alreadyInUse('body.key', `The action "${input.key}" already exists.`);
     const row = { id: newId(), org_id: actor.orgId, key: input.key, label: input.label, has_amount: input.hasAmount ? 1 : 0, created_at: now() };
     await trx.insertInto('governed_actions').values(row).execute();
     await appendAuditEvent(trx, {

@@ -5,7 +5,7 @@ import { BUILT_IN_TEMPLATES } from '../../../common/procedure/templates';
 import type { Db } from '../../db/database';
 import { newId, now } from '../../db/ids';
 import { inTransaction } from '../../db/transaction';
-import { AppError, notFound } from '../../errors/app-error';
+import { AppError, alreadyInUse, notFound } from '../../errors/app-error';
 import { authorize, can, type Actor } from '../../policy/policy';
 import { appendAuditEvent } from '../audit/audit.service';
 import { canonicalJson } from '../audit/audit-hash';
@@ -26,7 +26,7 @@ export async function listSopTemplates(db: Db, actor: Actor): Promise<SopTemplat
 }
 
 function nameTaken(name: string): AppError {
-  return new AppError('name_taken', `A template called "${name}" already exists.`, { errors: [{ field: 'body.name', message: 'is already in use' }] });
+  return alreadyInUse('body.name', `A template called "${name}" already exists.`);
 }
 
 /** Saves content (typically a good SOP's) as a template the organisation's authors can start from. */

@@ -6,7 +6,7 @@ import type { Db, Executor, Trx } from '../../db/database';
 import { newId, now } from '../../db/ids';
 import { inTransaction } from '../../db/transaction';
 import type { SopRow, SopVersionRow } from '../../db/schema';
-import { AppError, invalidField, notFound } from '../../errors/app-error';
+import { AppError, alreadyInUse, invalidField, notFound } from '../../errors/app-error';
 import { authorize, can, type Actor } from '../../policy/policy';
 import { appendAuditEvent } from '../audit/audit.service';
 import { findPerson } from '../people/person.repository';
@@ -132,7 +132,7 @@ export async function insertDraftVersion(
 }
 
 function keyTaken(key: string): AppError {
-  return new AppError('name_taken', `The key ${key} is already used by another SOP.`, { errors: [{ field: 'body.key', message: 'is already in use' }] });
+  return alreadyInUse('body.key', `The key ${key} is already used by another SOP.`);
 }
 
 /** Creates an SOP and its first draft (version 1.0) from a template, or from given content (an import). */

@@ -5,7 +5,7 @@ import { newId, now } from '../../db/ids';
 import { inTransaction } from '../../db/transaction';
 import { refuseUniqueViolation } from '../../db/unique-violation';
 import type { TeamRow } from '../../db/schema';
-import { AppError, notFound } from '../../errors/app-error';
+import { AppError, alreadyInUse, notFound } from '../../errors/app-error';
 import { authorize, can, type Actor } from '../../policy/policy';
 import { appendAuditEvent } from '../audit/audit.service';
 import { findPerson } from '../people/person.repository';
@@ -54,7 +54,7 @@ export async function getTeam(db: Db, actor: Actor, teamId: string): Promise<Tea
 const TEAM_NAME_UNIQUE = { name: 'teams_org_name_unique', sqliteColumns: 'teams.org_id, teams.name' };
 
 function nameTaken(name: string): AppError {
-  return new AppError('name_taken', `A team called "${name}" already exists.`, { errors: [{ field: 'body.name', message: 'is already in use' }] });
+  return alreadyInUse('body.name', `A team called "${name}" already exists.`);
 }
 
 async function assertNameFree(db: Executor, orgId: string, name: string, exceptId?: string): Promise<void> {

@@ -9,6 +9,7 @@ export const signInBodySchema = z.strictObject({
 
 export const abilitiesSchema = z.object({
   listPeople: z.boolean(),
+  pickPeople: z.boolean().describe('May read the people directory (names and roles) to name reviewers and participants'),
   managePeople: z.boolean(),
   manageRoles: z.boolean(),
   manageTeams: z.boolean(),

@@ -154,6 +154,7 @@ describe('authorize and describeAbilities', () => {
     const actor = actorOfRole(role);
     expect(describeAbilities(actor)).toEqual({
       listPeople: ALLOWED_WITHOUT_RESOURCE['person.list'].includes(role),
+      pickPeople: ALLOWED_WITHOUT_RESOURCE['person.directory'].includes(role),
       managePeople: ALLOWED_WITHOUT_RESOURCE['person.create'].includes(role),
       manageRoles: ALLOWED_WITHOUT_RESOURCE['role.manage'].includes(role),
       manageTeams: ALLOWED_WITHOUT_RESOURCE['team.manage'].includes(role),

@@ -117,6 +117,7 @@ export function authorize(actor: Actor, action: Action, resource?: Resource): vo
 export function describeAbilities(actor: Actor) {
   return {
     listPeople: can(actor, 'person.list'),
+    pickPeople: can(actor, 'person.directory'),
     managePeople: can(actor, 'person.create'),
     manageRoles: can(actor, 'role.manage'),
     manageTeams: can(actor, 'team.manage'),

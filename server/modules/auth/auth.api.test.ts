@@ -308,7 +308,7 @@ describe.each(TEST_DIALECTS)('authentication API on %s', (dialect) => {
     expect(me.roles.map((role: { name: string }) => role.name)).toEqual(['Agent']);
     expect(me.teams.map((team: { name: string }) => team.name)).toEqual(['Alpha desk', 'Zebra desk']);
     expect(me.permissions).toEqual(['cases.work']);
-    expect(me.can).toMatchObject({ listPeople: false, readAudit: false, authorSops: false });
+    expect(me.can).toMatchObject({ listPeople: false, pickPeople: false, readAudit: false, authorSops: false });
     expect(me.authenticatedVia).toBe('session');
 
     // Someone in no team gets an empty list, not null.

@@ -54,16 +54,13 @@ export function useGovernedActions() {
   return useQuery({ queryKey: ['governed-actions'], queryFn: () => api<{ items: GovernedAction[] }>('/governed-actions'), staleTime: 300_000 });
 }
 
-// Who may read the directory (server/policy: person.directory); the people screens need more.
-const DIRECTORY_PERMISSIONS = ['people.read', 'people.manage', 'sops.author', 'sops.approve', 'training.manage'];
-
 /** Active people with their roles, to name as owners, trial participants, reviewers and approvers. */
 export function usePeopleDirectory() {
   const me = useSignedIn();
   return useQuery({
     queryKey: ['people', 'directory'],
     queryFn: ({ signal }) => api<PeopleDirectory>('/people/directory', { signal }),
-    enabled: me.permissions.some((permission) => DIRECTORY_PERMISSIONS.includes(permission)),
+    enabled: me.can.pickPeople,
     staleTime: 60_000,
   });
 }

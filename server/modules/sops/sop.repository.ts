@@ -129,9 +129,3 @@ export async function updateVersionIf(
 export function listDueScheduledVersions(db: Executor, at: string) {
   return db.selectFrom('sop_versions').select(['id', 'org_id', 'sop_id']).where('status', '=', 'scheduled').where('effective_at', '<=', at).execute();
 }
-
-/** The SOPs these versions belong to. */
-export async function findSopIdsOfVersions(db: Executor, orgId: string, versionIds: string[]): Promise<string[]> {
-  const rows = await db.selectFrom('sop_versions').select('sop_id').distinct().where('org_id', '=', orgId).where('id', 'in', versionIds).execute();
-  return rows.map((row) => row.sop_id);
-}

@@ -11,7 +11,7 @@ import { authorize, can, type Actor } from '../../policy/policy';
 import { appendAuditEvent } from '../audit/audit.service';
 import { findPerson } from '../people/person.repository';
 import { hashContent, nextVersionLabel, parseContent } from './sop-content';
-import { listParticipants, listVersionIdsOfParticipant } from './sop-review.repository';
+import { listParticipants } from './sop-review.repository';
 import { updateSearchTitle } from './sop-search.repository';
 import { presentSopDetail, presentSops, presentVersion, todayAndDueSoon } from './sop.presenter';
 import * as sopRepository from './sop.repository';
@@ -45,28 +45,18 @@ export async function loadVersion(db: Executor, actor: Actor, sopId: string, ver
 export async function listSops(db: Db, actor: Actor, filter: Omit<sopRepository.SopFilter, 'today' | 'dueSoonBefore'>) {
   authorize(actor, 'library.read');
   const rows = await sopRepository.listSops(db, actor.orgId, { ...filter, ...todayAndDueSoon() });
-  // People who cannot see drafts see only SOPs that have been published, or whose draft names them.
-  const visible = can(actor, 'sop.read-drafts') ? rows : await onlyPublishedOrParticipating(db, actor, rows);
   const categories = (await sopRepository.listCategories(db, actor.orgId)).map((row) => row.category);
-  const items = (await presentSops(db, actor, visible)).map(({ versions: _versions, ...summary }) => summary);
+  // The presenter lists only the versions the caller may see; an SOP with none (never published,
+  // and no draft that names them) does not exist for them.
+  const items = (await presentSops(db, actor, rows)).filter((sop) => sop.versions.length > 0).map(({ versions: _versions, ...summary }) => summary);
   return { items, categories, can: { create: can(actor, 'sop.create') } };
 }
 
 export async function getSop(db: Db, actor: Actor, sopId: string): Promise<SopDetail> {
   authorize(actor, 'library.read');
-  const sop = await loadSop(db, actor, sopId);
-  if (!can(actor, 'sop.read-drafts') && (await onlyPublishedOrParticipating(db, actor, [sop])).length === 0) throw notFound('The SOP');
-  return presentSopDetail(db, actor, sop);
-}
-
-/** The SOPs someone without draft access may see: published ones, and those with a draft that names them. */
-async function onlyPublishedOrParticipating<T extends { id: string; published_version_id: string | null }>(db: Executor, actor: Actor, rows: T[]): Promise<T[]> {
-  const unpublished = rows.filter((row) => row.published_version_id === null).map((row) => row.id);
-  if (unpublished.length === 0) return rows;
-  const versionIds = await listVersionIdsOfParticipant(db, actor.orgId, actor.personId);
-  const named = versionIds.size === 0 ? [] : await sopRepository.findSopIdsOfVersions(db, actor.orgId, [...versionIds]);
-  const namedSops = new Set(named);
-  return rows.filter((row) => row.published_version_id !== null || namedSops.has(row.id));
+  const detail = await presentSopDetail(db, actor, await loadSop(db, actor, sopId));
+  if (detail.versions.length === 0) throw notFound('The SOP');
+  return detail;
 }
 
 export async function getVersion(db: Db, actor: Actor, sopId: string, versionId: string): Promise<SopVersion> {

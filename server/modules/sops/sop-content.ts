@@ -26,3 +26,11 @@ export function addMonths(isoInstant: string, months: number): string {
   target.setUTCDate(Math.min(date.getUTCDate(), lastDay));
   return target.toISOString().slice(0, 10);
 }
+
+/**
+ * Whether a version was ever in use, and so belongs to the readable history. A draft closed by
+ * retiring its SOP is marked retired too, but it was never published and stays private.
+ */
+export function isPublicVersion(version: { status: string; effective_at: string | null }): boolean {
+  return version.status === 'published' || version.status === 'superseded' || (version.status === 'retired' && version.effective_at !== null);
+}

@@ -3,7 +3,7 @@ import type { Executor } from '../../db/database';
 import type { SopRow, SopVersionRow } from '../../db/schema';
 import { can, type Actor } from '../../policy/policy';
 import { findPeopleNames } from '../people/person.repository';
-import { parseContent } from './sop-content';
+import { isPublicVersion, parseContent } from './sop-content';
 import { checkSopStyle } from './sop-style';
 import * as reviewRepository from './sop-review.repository';
 import * as sopRepository from './sop.repository';
@@ -57,8 +57,7 @@ export async function presentSops(db: Executor, actor: Actor, rows: SopRow[]): P
   const visibleToCaller = (version: VersionSummary) =>
     seeDrafts ||
     participating.has(version.id) ||
-    ['published', 'superseded'].includes(version.status) ||
-    (version.status === 'retired' && version.effectiveAt !== null);
+    isPublicVersion({ status: version.status, effective_at: version.effectiveAt });
   return rows.map((row) => {
     const own = versions.filter((version) => version.sop_id === row.id).map((version) => presentVersionSummary(version, names));
     const published = own.find((version) => version.id === row.published_version_id) ?? null;

@@ -10,7 +10,7 @@ import { AppError, alreadyInUse, invalidField, notFound } from '../../errors/app
 import { authorize, can, type Actor } from '../../policy/policy';
 import { appendAuditEvent } from '../audit/audit.service';
 import { findPerson } from '../people/person.repository';
-import { hashContent, nextVersionLabel, parseContent } from './sop-content';
+import { hashContent, isPublicVersion, nextVersionLabel, parseContent } from './sop-content';
 import { listParticipants } from './sop-review.repository';
 import { updateSearchTitle } from './sop-search.repository';
 import { presentSopDetail, presentSops, presentVersion, todayAndDueSoon } from './sop.presenter';
@@ -20,14 +20,6 @@ export async function loadSop(db: Executor, actor: Actor, sopId: string): Promis
   const sop = await sopRepository.findSop(db, actor.orgId, sopId);
   if (!sop) throw notFound('The SOP');
   return sop;
-}
-
-/**
- * Whether a version was ever in use, and so belongs to the readable history. A draft closed by
- * retiring its SOP is marked retired too, but it was never published and stays private.
- */
-export function isPublicVersion(version: { status: string; effective_at: string | null }): boolean {
-  return version.status === 'published' || version.status === 'superseded' || (version.status === 'retired' && version.effective_at !== null);
 }
 
 /** A version the caller may see: published history for everyone, drafts for authors, approvers and named participants. */

@@ -26,3 +26,4 @@ export const SEEDED_GOVERNED_ACTIONS = [
 ] as const;
 
 export type GovernedAction = z.infer<typeof governedActionSchema>;
+export type GovernedActions = z.infer<typeof governedActionsSchema>;

@@ -9,7 +9,6 @@ export const PEOPLE_KEY = ['people'] as const;
 export const ROLES_KEY = ['roles'] as const;
 export const TEAMS_KEY = ['teams'] as const;
 export const AUDIT_KEY = ['audit'] as const;
-export const GOVERNED_ACTIONS_KEY = ['governed-actions'] as const;
 
 export type PeopleFilter = { q?: string; status?: 'active' | 'suspended'; roleId?: string; teamId?: string };
 

@@ -1,6 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { PeopleDirectory } from '../../../../common/api/people';
-import type { GovernedAction } from '../../../../common/api/settings';
 import type { SearchResults } from '../../../../common/api/search';
 import type { SopDetail, SopsList, SopVersion } from '../../../../common/api/sops';
 import { api, queryString } from '../../api/client';
@@ -18,8 +17,6 @@ export const PROCESSES_KEY = ['processes'] as const;
 
 export type SopFilters = { category?: string; channel?: string; status?: 'draft' | 'published' | 'retired'; review?: 'due-soon' | 'overdue' };
 export type SearchParams = { q: string; channel?: string; category?: string; status?: 'published' | 'retired' | 'any' };
-
-export type TemplateSummary = { id: string; name: string; description: string; builtIn: boolean };
 
 export function useSops(filters: SopFilters) {
   return useQuery({ queryKey: sopsKey(filters), queryFn: () => api<SopsList>(`/sops${queryString(filters)}`) });
@@ -44,14 +41,6 @@ export function useVersion(sopId: string, versionId: string | undefined) {
     queryFn: () => api<SopVersion>(`/sops/${sopId}/versions/${versionId}`),
     enabled: Boolean(versionId),
   });
-}
-
-export function useTemplates() {
-  return useQuery({ queryKey: [...LIBRARY_KEY, 'templates'], queryFn: () => api<{ items: TemplateSummary[] }>('/sop-templates'), staleTime: 300_000 });
-}
-
-export function useGovernedActions() {
-  return useQuery({ queryKey: ['governed-actions'], queryFn: () => api<{ items: GovernedAction[] }>('/governed-actions'), staleTime: 300_000 });
 }
 
 /** Active people with their roles, to name as owners, trial participants, reviewers and approvers. */

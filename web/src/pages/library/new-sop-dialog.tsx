@@ -9,7 +9,8 @@ import { createSopBodySchema, type CreateSopBody, type SopDetail } from '../../.
 import { api, fieldErrorsOf, formLevelError } from '../../api/client';
 import { useSignedIn } from '../../api/session';
 import { ProblemAlert } from '../../components/problem-alert';
-import { defaultVersionId, useInvalidateLibrary, useTemplates } from './library-api';
+import { useSopTemplates } from '../../api/library-settings';
+import { defaultVersionId, useInvalidateLibrary } from './library-api';
 import { PersonSelect } from './people-picker';
 import { AUDIENCE_SUGGESTIONS, CHANNEL_SUGGESTIONS } from './sop-metadata-options';
 
@@ -44,7 +45,7 @@ export function NewSopButton({ categories, initial = {}, label = 'New SOP', aria
 
 function NewSopForm({ categories, initial, onDone }: { categories: string[]; initial: Initial; onDone: () => void }) {
   const me = useSignedIn();
-  const templates = useTemplates();
+  const templates = useSopTemplates();
   const navigate = useNavigate();
   const invalidate = useInvalidateLibrary();
   const form = useForm<FormValues>({

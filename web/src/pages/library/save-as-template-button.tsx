@@ -4,9 +4,9 @@ import { useState } from 'react';
 import type { SopTemplateSummary } from '../../../../common/api/sop-templates';
 import type { SopDetail, SopVersion } from '../../../../common/api/sops';
 import { api, fieldErrorsOf } from '../../api/client';
+import { SOP_TEMPLATES_KEY } from '../../api/library-settings';
 import { notifySaved } from '../../components/notify';
 import { DialogButton, succeeded } from './dialog-button';
-import { LIBRARY_KEY } from './library-api';
 
 /** Saves the content of the version in hand as one of the organisation's templates. */
 export function SaveAsTemplateButton({ sop, version }: { sop: SopDetail; version: SopVersion }) {
@@ -16,7 +16,7 @@ export function SaveAsTemplateButton({ sop, version }: { sop: SopDetail; version
   const save = useMutation({
     mutationFn: () => api<SopTemplateSummary>('/sop-templates', { method: 'POST', body: { name, description, content: version.content } }),
     onSuccess: async (template) => {
-      await client.invalidateQueries({ queryKey: [...LIBRARY_KEY, 'templates'] });
+      await client.invalidateQueries({ queryKey: SOP_TEMPLATES_KEY });
       notifySaved(`Template “${template.name}” saved: authors can start new SOPs from it.`);
     },
   });

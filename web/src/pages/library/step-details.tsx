@@ -2,7 +2,7 @@ import { ActionIcon, Button, Checkbox, Group, Select, SimpleGrid, Stack, Text, T
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import type { StyleFinding } from '../../../../common/api/sops';
 import { RECORD_FIELD_TYPES, STEP_KINDS, type RecordField, type Step } from '../../../../common/procedure/model';
-import { useGovernedActions } from './library-api';
+import { useGovernedActions } from '../../api/library-settings';
 import { KIND_LABEL } from './procedure-list-view';
 import { useSopRefOptions } from './sop-ref-link';
 

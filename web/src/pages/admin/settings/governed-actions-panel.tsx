@@ -1,13 +1,13 @@
 import { Badge, Button, Checkbox, Code, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
 import { createGovernedActionBodySchema, type GovernedAction } from '../../../../../common/api/settings';
 import { api, fieldErrorsOf, formLevelError } from '../../../api/client';
 import { notifySaved } from '../../../components/notify';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { QueryState } from '../../../components/query-state';
-import { GOVERNED_ACTIONS_KEY } from '../admin-queries';
+import { GOVERNED_ACTIONS_KEY, useGovernedActions } from '../../../api/library-settings';
 
 type GovernedActionValues = { key: string; label: string; hasAmount: boolean };
 
@@ -46,7 +46,7 @@ function AddGovernedActionForm() {
 
 /** The actions a procedure step can name and that authority limits govern (refund, replacement …). */
 export function GovernedActionsPanel() {
-  const actions = useQuery({ queryKey: GOVERNED_ACTIONS_KEY, queryFn: ({ signal }) => api<{ items: GovernedAction[]; can: { create: boolean } }>('/governed-actions', { signal }) });
+  const actions = useGovernedActions();
   return (
     <Paper withBorder p="lg">
       <Stack>

@@ -1,23 +1,20 @@
 import { Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { SopTemplates } from '../../../../../common/api/sop-templates';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../api/client';
+import { SOP_TEMPLATES_KEY, useSopTemplates } from '../../../api/library-settings';
 import { ConfirmButton } from '../../../components/confirm-button';
 import { notifyFailed, notifySaved } from '../../../components/notify';
 import { QueryState } from '../../../components/query-state';
 
-// The library's own query key for templates, so the New SOP dialog sees a removal at once.
-const TEMPLATES_KEY = ['library', 'templates'] as const;
-
 /** The organisation's own SOP templates (saved from SOPs with "Save as template"), and removing them. */
 export function TemplatesPanel() {
   const client = useQueryClient();
-  const templates = useQuery({ queryKey: TEMPLATES_KEY, queryFn: () => api<SopTemplates>('/sop-templates') });
+  const templates = useSopTemplates();
   const remove = useMutation({
     mutationFn: (id: string) => api<null>(`/sop-templates/${id}`, { method: 'DELETE' }),
     onSuccess: async () => {
       notifySaved('Template removed. SOPs started from it keep their content.');
-      await client.invalidateQueries({ queryKey: TEMPLATES_KEY });
+      await client.invalidateQueries({ queryKey: SOP_TEMPLATES_KEY });
     },
     onError: (error) => notifyFailed(error, 'Could not remove the template'),
   });

@@ -5,7 +5,8 @@ import { ApiError } from '../api/client';
 /** Shows what went wrong in words a person can act on, with the fields the server named. */
 export function ProblemAlert({ error, title }: { error: unknown; title?: string }) {
   if (!error) return null;
-  const message = error instanceof Error ? error.message : 'Something went wrong.';
+  // Field paths read as the form's own names ("name", not "body.name").
+  const message = error instanceof Error ? error.message.replace(/\bbody\./g, '') : 'Something went wrong.';
   const fieldErrors = error instanceof ApiError ? error.fieldErrors : [];
   return (
     <Alert color="red" variant="light" title={title ?? 'That did not work'} icon={<IconAlertTriangle aria-hidden />} role="alert">

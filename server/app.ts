@@ -7,9 +7,9 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { v7 as uuidv7 } from 'uuid';
 import type { Config } from './config';
 import type { Db } from './db/database';
+import { newId } from './db/ids';
 import { registerAccessControl } from './http/access';
 import { registerProblemHandler, sendProblem } from './http/problem-handler';
 import type { App } from './http/types';
@@ -72,7 +72,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     bodyLimit: config.SOPDESK_BODY_LIMIT_BYTES,
     genReqId: (request) => {
       const incoming = request.headers['x-request-id'];
-      return typeof incoming === 'string' && REQUEST_ID_PATTERN.test(incoming) ? incoming : uuidv7();
+      return typeof incoming === 'string' && REQUEST_ID_PATTERN.test(incoming) ? incoming : newId();
     },
     // Long-lived keep-alive connections would otherwise hold a graceful shutdown open.
     forceCloseConnections: 'idle',

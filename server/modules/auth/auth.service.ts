@@ -115,6 +115,7 @@ export async function resolveSession(db: Db, config: Config, token: string): Pro
     await sessionRepository.touchSession(db, sessionId, new Date(at).toISOString());
   }
   const held = rows.flatMap((row) => (row.role_id && row.role_name && row.role_permissions ? [{ id: row.role_id, name: row.role_name, permissions: row.role_permissions }] : []));
+  if (held.length > 1) held.sort((left, right) => (left.name < right.name ? -1 : left.name > right.name ? 1 : 0));
   const { roles, permissions } = rolesAndPermissionsFrom(held);
   return {
     personId: session.person_id,

@@ -11,6 +11,7 @@ import {
   insertStepAfter,
   locateStep,
   moveStepDown,
+  moveStepToPlaceOf,
   moveStepUp,
   nextFreeId,
   numberStepsById,
@@ -65,6 +66,26 @@ describe('step tree', () => {
     expect(ids(moveStepDown(tree, 's2a')[1]!.substeps!)).toEqual(['s2b', 's2a']);
   });
 
+  it('moves a step to the place of a sibling, down or up, at any depth', () => {
+    const tree = sample();
+    expect(ids(moveStepToPlaceOf(tree, 's1', 's3'))).toEqual(['s2', 's3', 's1', 's4']);
+    expect(ids(moveStepToPlaceOf(tree, 's4', 's2'))).toEqual(['s1', 's4', 's2', 's3']);
+    // A step moves with everything under it.
+    expect(moveStepToPlaceOf(tree, 's2', 's4')[3]).toEqual(tree[1]);
+    expect(ids(moveStepToPlaceOf(tree, 's2b', 's2a')[1]!.substeps!)).toEqual(['s2b', 's2a']);
+    const branched = appendToBranch(tree, 's3', 'b1', step('s3z'));
+    expect(ids(moveStepToPlaceOf(branched, 's3z', 's3y')[2]!.branches![0]!.steps)).toEqual(['s3z', 's3y']);
+  });
+
+  it('leaves the tree as it is when the target is the step itself or in another list', () => {
+    const tree = sample();
+    expect(moveStepToPlaceOf(tree, 's2', 's2')).toBe(tree);
+    expect(moveStepToPlaceOf(tree, 's2a', 's1')).toBe(tree);
+    expect(moveStepToPlaceOf(tree, 's1', 's2a')).toBe(tree);
+    expect(moveStepToPlaceOf(tree, 's3y', 'missing')).toBe(tree);
+    expect(moveStepToPlaceOf(tree, 'missing', 's1')).toBe(tree);
+  });
+
   it('indents a step under the one before it and outdents it back', () => {
     const tree = sample();
     const indented = indentStep(tree, 's2');
@@ -100,6 +121,7 @@ describe('step tree', () => {
     indentStep(tree, 's4');
     outdentStep(tree, 's2a');
     moveStepUp(tree, 's3');
+    moveStepToPlaceOf(tree, 's1', 's4');
     updateStep(tree, 's3y', (s) => ({ ...s, text: 'Changed.' }));
     removeStep(tree, 's2b');
     expect(JSON.stringify(tree)).toBe(before);

@@ -122,6 +122,21 @@ export function moveStepDown(steps: Step[], id: string): Step[] {
   return editListHolding(steps, id, (list, index) => swap(list, index, index + 1));
 }
 
+/**
+ * Moves step `id` to the place of step `targetId` in the same list, the steps in between shifting
+ * one place towards where it was (as dropping a dragged step does). A target in another list, or
+ * the step itself, leaves the tree as it is.
+ */
+export function moveStepToPlaceOf(steps: Step[], id: string, targetId: string): Step[] {
+  return editListHolding(steps, id, (list, from) => {
+    const to = list.findIndex((step) => step.id === targetId);
+    if (to < 0 || to === from) return list;
+    const next = list.filter((_, at) => at !== from);
+    next.splice(to, 0, list[from]!);
+    return next;
+  });
+}
+
 /** Makes step `id` the last substep of the step before it (as Tab does in an outline). */
 export function indentStep(steps: Step[], id: string): Step[] {
   return editListHolding(steps, id, (list, index) => {

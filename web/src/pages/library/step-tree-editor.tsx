@@ -29,6 +29,7 @@ import {
   updateStep,
 } from '../../../../common/procedure/step-tree';
 import type { StyleFinding } from '../../../../common/api/sops';
+import { DragHandle, SortableStepItem, SortableSteps, StepDragContext } from './step-drag';
 import { StepDetails } from './step-details';
 
 type Edit = (steps: Step[]) => Step[];
@@ -123,9 +124,10 @@ function StepItem({ step, ctx, index, count }: { step: Step; ctx: TreeContext; i
     });
 
   return (
-    <li>
+    <SortableStepItem id={step.id}>
       <Paper withBorder p={6} radius="sm" bg={findings.some((finding) => finding.severity === 'error') ? 'red.0' : undefined}>
         <Group gap={4} wrap="nowrap" align="flex-start">
+          <DragHandle number={number} />
           <ActionIcon variant="subtle" color="gray.8" onClick={() => ctx.toggle(step.id)} aria-expanded={open} aria-label={`${open ? 'Hide' : 'Show'} details of step ${number}`}>
             {open ? <IconChevronDown size={16} aria-hidden /> : <IconChevronRight size={16} aria-hidden />}
           </ActionIcon>
@@ -182,9 +184,9 @@ function StepItem({ step, ctx, index, count }: { step: Step; ctx: TreeContext; i
         </Group>
         {open ? <StepDetails step={step} number={number} update={update} changeKind={changeKind} findings={findings} sopKey={ctx.sopKey} /> : null}
       </Paper>
-      {step.substeps?.length ? <StepList steps={step.substeps} ctx={ctx} label={`Sub-steps of step ${number}`} /> : null}
+      {step.substeps?.length ? <SiblingSteps steps={step.substeps} ctx={ctx} label={`Sub-steps of step ${number}`} nested /> : null}
       {step.kind === 'decision' ? <Branches step={step} number={number} ctx={ctx} /> : null}
-    </li>
+    </SortableStepItem>
   );
 }
 
@@ -226,7 +228,7 @@ function BranchBlock({ decision, branch, number, ctx }: { decision: Step; branch
           </Button>
         </Group>
       </Paper>
-      {branch.steps.length ? <StepList steps={branch.steps} ctx={ctx} label={`Steps if ${branch.label}`} /> : null}
+      {branch.steps.length ? <SiblingSteps steps={branch.steps} ctx={ctx} label={`Steps if ${branch.label}`} nested /> : null}
     </li>
   );
 }
@@ -247,12 +249,23 @@ function Branches({ step, number, ctx }: { step: Step; number: string; ctx: Tree
   );
 }
 
+function SiblingSteps({ steps, ctx, label, nested }: { steps: Step[]; ctx: TreeContext; label: string; nested?: boolean }) {
+  return (
+    <SortableSteps steps={steps}>
+      <Stack gap={6} component="ol" pl={nested ? 28 : 0} mt={6} style={{ listStyle: 'none', margin: 0 }} aria-label={label}>
+        {steps.map((step, index) => (
+          <StepItem key={step.id} step={step} ctx={ctx} index={index} count={steps.length} />
+        ))}
+      </Stack>
+    </SortableSteps>
+  );
+}
+
+/** The procedure's steps, at every depth: each can be edited, and moved by keys, buttons or drag. */
 export function StepList({ steps, ctx, label }: { steps: Step[]; ctx: TreeContext; label: string }) {
   return (
-    <Stack gap={6} component="ol" pl={label === 'Procedure steps' ? 0 : 28} mt={6} style={{ listStyle: 'none', margin: 0 }} aria-label={label}>
-      {steps.map((step, index) => (
-        <StepItem key={step.id} step={step} ctx={ctx} index={index} count={steps.length} />
-      ))}
-    </Stack>
+    <StepDragContext ctx={ctx}>
+      <SiblingSteps steps={steps} ctx={ctx} label={label} />
+    </StepDragContext>
   );
 }

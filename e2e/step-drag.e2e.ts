@@ -1,0 +1,103 @@
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Step } from '../common/procedure/model';
+import { expectAccessible, newPage, screenshot } from './support/browser';
+import { journeyEnvironment, signIn } from './support/journey';
+
+const instruction = (page: Page, number: string) => page.getByRole('textbox', { name: `Instruction of step ${number}`, exact: true });
+const handle = (page: Page, number: string) => page.getByRole('button', { name: `Drag to move step ${number}`, exact: true });
+
+/** The instructions of a list of steps, top to bottom, as the editor shows them. */
+async function instructions(list: Locator): Promise<string[]> {
+  const boxes = list.locator(':scope > li > div textarea');
+  return boxes.evaluateAll((elements) => elements.map((element) => (element as HTMLTextAreaElement).value));
+}
+
+/** Drags a step by its handle, the way a hand does: press, move in small steps, release. */
+async function dragStep(page: Page, number: string, onto: Locator, below: boolean): Promise<void> {
+  const from = (await handle(page, number).boundingBox())!;
+  const to = (await onto.boundingBox())!;
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  const targetY = below ? to.y + to.height * 0.75 : to.y + to.height * 0.25;
+  for (let move = 1; move <= 12; move++) await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2 + ((targetY - from.y - from.height / 2) * move) / 12);
+  await page.mouse.up();
+}
+
+async function waitForSave(page: Page): Promise<void> {
+  await expect.poll(() => page.getByRole('status').filter({ hasText: /Saved|Saving|Unsaved/ }).first().innerText(), { timeout: 15_000 }).toMatch(/Saved/);
+}
+
+describe('library: reorder the steps of a draft by drag', () => {
+  const environment = journeyEnvironment();
+
+  it('moves steps by pointer and by keyboard within their list, and the draft keeps the new order', async () => {
+    const { server, browser } = environment;
+    const page = await newPage(browser);
+    await signIn(page, server.url, server.account('Quality manager'));
+    await page.getByRole('button', { name: 'New SOP' }).click();
+    const create = page.getByRole('dialog', { name: 'New SOP' });
+    await create.getByLabel(/^Key/).fill('HH-DRG-101');
+    await create.getByLabel(/^Title/).fill('Exchange a faulty kettle');
+    await create.getByLabel(/^Category/).fill('Returns');
+    await create.getByRole('button', { name: 'Create SOP' }).click();
+    await page.waitForURL(/\/edit$/);
+
+    // Three steps, the second with two sub-steps.
+    const texts = ['Greet the customer.', 'Check the receipt.', 'Offer an exchange.'];
+    for (const [index, text] of texts.entries()) await instruction(page, String(index + 1)).fill(text);
+    await page.getByRole('button', { name: 'Add a sub-step to step 2', exact: true }).click();
+    await instruction(page, '2.1').fill('Read the date of purchase.');
+    await page.getByRole('button', { name: 'Add a sub-step to step 2', exact: true }).click();
+    await instruction(page, '2.2').fill('Read the serial number.');
+    const procedure = page.getByRole('list', { name: 'Procedure steps' });
+    expect((await instructions(procedure)).slice(0, 3)).toEqual(texts);
+    await expectAccessible(page, 'editor with drag handles');
+    await screenshot(page, 'step-drag-editor');
+
+    // The first step, dragged below the third, goes last among the top-level steps.
+    await dragStep(page, '1', instruction(page, '3'), true);
+    await expect.poll(() => instructions(procedure).then((order) => order.slice(0, 3))).toEqual(['Check the receipt.', 'Offer an exchange.', 'Greet the customer.']);
+    // The step that moved up took its sub-steps with it.
+    const substeps = page.getByRole('list', { name: 'Sub-steps of step 1' });
+    expect(await instructions(substeps)).toEqual(['Read the date of purchase.', 'Read the serial number.']);
+
+    // A sub-step moves among its siblings only.
+    await dragStep(page, '1.2', instruction(page, '1.1'), false);
+    await expect.poll(() => instructions(substeps)).toEqual(['Read the serial number.', 'Read the date of purchase.']);
+
+    // The keyboard: Space picks a step up, an arrow moves it, Space drops it; each is announced.
+    // The long step (with its sub-steps) goes below the short one after it.
+    const announced = (text: RegExp) => expect.poll(() => page.getByRole('status').filter({ hasText: text }).count()).toBe(1);
+    await handle(page, '1').focus();
+    await page.keyboard.press('Space');
+    await announced(/^Picked up step 1, “Check the receipt\.”\.$/);
+    await page.keyboard.press('ArrowDown');
+    await announced(/^Step 1 would become step 2, after “Offer an exchange\.”\.$/);
+    await page.keyboard.press('Space');
+    await announced(/^Moved step 1, “Check the receipt\.”: it is now step 2\.$/);
+    const finalOrder = ['Offer an exchange.', 'Check the receipt.', 'Greet the customer.'];
+    await expect.poll(() => instructions(procedure).then((order) => order.slice(0, 3))).toEqual(finalOrder);
+    // Focus stays on the handle of the step that moved, to move it again; Escape puts it back.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Drag to move step 2');
+    await page.keyboard.press('Space');
+    await page.keyboard.press('ArrowDown');
+    await announced(/^Step 2 would become step 3, after “Greet the customer\.”\.$/);
+    await page.keyboard.press('Escape');
+    await announced(/^Moving step 2 was cancelled; it stays where it was\.$/);
+    expect((await instructions(procedure)).slice(0, 3)).toEqual(finalOrder);
+
+    // Saved as any edit is: the server has the new order, and a reload shows it.
+    await waitForSave(page);
+    const sopId = new URL(page.url()).pathname.split('/')[2]!;
+    const sop = await (await page.request.get(`${server.url}/api/v1/sops/${sopId}`)).json();
+    const draftId = sop.versions.find((version: { status: string }) => version.status === 'draft').id;
+    const draft = await (await page.request.get(`${server.url}/api/v1/sops/${sopId}/versions/${draftId}`)).json();
+    const saved = draft.content.procedure as Step[];
+    expect(saved.slice(0, 3).map((step) => step.text)).toEqual(finalOrder);
+    expect(saved[1]!.substeps!.map((step) => step.text)).toEqual(['Read the serial number.', 'Read the date of purchase.']);
+    await page.reload();
+    await expect.poll(() => instruction(page, '2.1').inputValue()).toBe('Read the serial number.');
+    expect((await instructions(page.getByRole('list', { name: 'Procedure steps' }))).slice(0, 3)).toEqual(finalOrder);
+  });
+});

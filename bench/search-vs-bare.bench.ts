@@ -1,9 +1,9 @@
 /**
  * Issue 3, performance: search over 10,000 published SOPs through the HTTP API — session cookie,
- * the library.read permission, ranking (bm25 / ts_rank_cd), filters, highlighted title and snippet,
- * the SOP rows and the response schema — at ≥ 0.5× the throughput of GET /bench/search in the same
- * server, which runs only the bare full-text query (match + organisation, limit 20) for the same
- * terms. Both sides rotate through the same six three-word queries, so that no single cached plan
+ * the library.read permission, ranking of every match (bm25 / ts_rank), filters, highlighted
+ * title and snippet, the result rows and the response schema — at ≥ 0.5× the throughput of
+ * GET /bench/search in the same server, which runs only the bare full-text query (match +
+ * organisation, limit 20) for the same terms. Both sides rotate through the same six three-word queries, so that no single cached plan
  * or page decides the figure. On SQLite and, with --postgres, on PostgreSQL.
  */
 import { defineBenchmark } from './harness';

@@ -3,6 +3,7 @@ import type { Db } from './database';
 import * as foundation from './migrations/2026-11-25-0001-foundation';
 import * as library from './migrations/2026-11-25-0002-library';
 import * as personRolesByPerson from './migrations/2026-12-01-0001-person-roles-by-person';
+import * as searchFilters from './migrations/2026-12-01-0002-search-filters';
 
 // Listed explicitly (not read from the folder) so that migrations work the same under tsx,
 // vitest and a bundled build. Names sort by their timestamp.
@@ -10,6 +11,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-25-0001-foundation': foundation,
   '2026-11-25-0002-library': library,
   '2026-12-01-0001-person-roles-by-person': personRolesByPerson,
+  '2026-12-01-0002-search-filters': searchFilters,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -9,3 +9,16 @@ export function containsText(columns: readonly string[], text: string): RawBuild
   const conditions = columns.map((column) => sql`lower(${sql.ref(column)}) like ${pattern} escape '\\'`);
   return sql<boolean>`(${sql.join(conditions, sql` or `)})`;
 }
+
+/**
+ * FTS5 MATCH text for words (letters and digits only, so nothing is search syntax): every word
+ * must appear; the last may be a prefix ("refu" finds "refund") as people type.
+ */
+export function fts5AllWords(words: readonly string[]): string {
+  return words.map((word, index) => `"${word}"${index === words.length - 1 ? '*' : ''}`).join(' ');
+}
+
+/** The same for PostgreSQL's to_tsquery. */
+export function tsqueryAllWords(words: readonly string[]): string {
+  return words.map((word, index) => `${word}${index === words.length - 1 ? ':*' : ''}`).join(' & ');
+}

@@ -11,7 +11,7 @@ import { verifyPassword } from '../auth/password';
 import { findPerson } from '../people/person.repository';
 import { addMonths, parseContent } from './sop-content';
 import * as reviewRepository from './sop-review.repository';
-import { writeSearchDocument } from './sop-search.repository';
+import { updateSearchEntry, writeSearchDocument } from './sop-search.repository';
 import { checkSopStyle } from './sop-style';
 import { presentVersion } from './sop.presenter';
 import * as sopRepository from './sop.repository';
@@ -269,7 +269,7 @@ async function activateVersion(trx: Trx, actor: Actor | null, orgId: string, sop
     next_review_due: addMonths(effectiveAt, sop.review_interval_months),
     updated_at: effectiveAt,
   });
-  await writeSearchDocument(trx, sop, parseContent(version.content));
+  await writeSearchDocument(trx, { sop, versionLabel: version.label, content: parseContent(version.content) });
   await appendAuditEvent(trx, {
     orgId,
     actorId: actor?.personId ?? null,
@@ -335,6 +335,7 @@ export async function retireSop(db: Db, actor: Actor, sopId: string, reason: str
       .where('status', 'in', ['draft', 'trial', 'in_review', 'approved', 'scheduled'])
       .execute();
     await sopRepository.updateSop(trx, actor.orgId, sopId, { retired_at: at, next_review_due: null, updated_at: at });
+    if (sop.published_version_id) await updateSearchEntry(trx, { ...sop, retired_at: at });
     await record(trx, actor, sopId, { type: 'sop.retired', payload: { reason } });
   });
 }

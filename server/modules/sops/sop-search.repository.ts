@@ -1,6 +1,9 @@
+import { sql, type RawBuilder } from 'kysely';
 import type { SopContent, Step } from '../../../common/procedure/model';
 import type { Executor } from '../../db/database';
+import { isPostgres } from '../../db/dialect';
 import type { SopRow } from '../../db/schema';
+import { fts5AllWords, tsqueryAllWords } from '../../db/text-search';
 
 function collectStepText(steps: readonly Step[], into: string[]): void {
   for (const step of steps) {
@@ -29,21 +32,132 @@ export function searchDocumentOf(sop: Pick<SopRow, 'key' | 'title'>, content: So
   };
 }
 
+/** The SOP columns the index keeps beside the text: search filters on them and shows them without reading `sops`. */
+export type IndexedSop = Pick<SopRow, 'id' | 'org_id' | 'key' | 'title' | 'category' | 'channels' | 'audience' | 'retired_at'>;
+/** A published SOP to index: its row, the label of the version in use, and that version's content. */
+export type SopToIndex = { sop: IndexedSop; versionLabel: string; content: SopContent };
+
 export async function removeFromSearchIndex(db: Executor, sopId: string): Promise<void> {
-  await db.deleteFrom('sop_search').where('sop_id', '=', sopId).execute();
+  if (isPostgres(db)) {
+    await sql`delete from sop_search where sop_id = ${sopId}`.execute(db);
+    return;
+  }
+  await sql`delete from sop_search where rowid in (select id from sop_search_entries where sop_id = ${sopId})`.execute(db);
+  await sql`delete from sop_search_entries where sop_id = ${sopId}`.execute(db);
 }
 
-/** Replaces the SOP's entry in the full-text index with its published content. */
-export async function writeSearchDocument(db: Executor, sop: Pick<SopRow, 'id' | 'org_id' | 'key' | 'title'>, content: SopContent): Promise<void> {
-  await removeFromSearchIndex(db, sop.id);
-  await db
-    .insertInto('sop_search')
-    .values({ sop_id: sop.id, org_id: sop.org_id, ...searchDocumentOf(sop, content) })
-    .execute();
+/**
+ * Adds SOPs that are not in the index yet, in one statement per table (the bench seed adds
+ * thousands). On SQLite the entry comes first: its id becomes the FTS5 rowid.
+ */
+export async function insertSearchDocuments(db: Executor, documents: readonly SopToIndex[]): Promise<void> {
+  if (documents.length === 0) return;
+  const rows = documents.map(({ sop, versionLabel, content }) => ({ sop, versionLabel, ...searchDocumentOf(sop, content) }));
+  if (isPostgres(db)) {
+    const values = rows.map(
+      ({ sop, versionLabel, title, body, glossary }) =>
+        sql`(${sop.id}, ${sop.org_id}, ${title}, ${body}, ${glossary}, ${sop.key}, ${sop.category}, ${sop.channels}, ${sop.audience}, ${sop.retired_at}, ${versionLabel})`,
+    );
+    await sql`
+      insert into sop_search (sop_id, org_id, title, body, glossary, key, category, channels, audience, retired_at, version_label)
+      values ${sql.join(values)}`.execute(db);
+    return;
+  }
+  const entries = rows.map(
+    ({ sop, versionLabel }) => sql`(${sop.id}, ${sop.org_id}, ${sop.key}, ${sop.category}, ${sop.channels}, ${sop.audience}, ${sop.retired_at}, ${versionLabel})`,
+  );
+  await sql`
+    insert into sop_search_entries (sop_id, org_id, key, category, channels, audience, retired_at, version_label)
+    values ${sql.join(entries)}`.execute(db);
+  const texts = rows.map(({ sop, title, body, glossary }) => sql`(${sop.id}, ${title}, ${body}, ${glossary})`);
+  await sql`
+    with document (sop_id, title, body, glossary) as (values ${sql.join(texts)})
+    insert into sop_search (rowid, sop_id, org_id, title, body, glossary)
+    select entry.id, entry.sop_id, entry.org_id, document.title, document.body, document.glossary
+    from document join sop_search_entries entry on entry.sop_id = document.sop_id`.execute(db);
 }
 
-/** Re-indexes the title after a metadata change, keeping the rest of the document. */
-export async function updateSearchTitle(db: Executor, sop: Pick<SopRow, 'id' | 'key' | 'title'>): Promise<void> {
-  await db.updateTable('sop_search').set({ title: `${sop.key} ${sop.title}` }).where('sop_id', '=', sop.id).execute();
+/** Replaces the SOP's entry in the full-text index with the version now in use. */
+export async function writeSearchDocument(db: Executor, document: SopToIndex): Promise<void> {
+  await removeFromSearchIndex(db, document.sop.id);
+  await insertSearchDocuments(db, [document]);
 }
 
+/** After a metadata change or retirement: the indexed title and what search filters on; the text stays. */
+export async function updateSearchEntry(db: Executor, sop: IndexedSop): Promise<void> {
+  const title = `${sop.key} ${sop.title}`;
+  if (isPostgres(db)) {
+    await sql`
+      update sop_search set title = ${title}, category = ${sop.category}, channels = ${sop.channels}, audience = ${sop.audience}, retired_at = ${sop.retired_at}
+      where sop_id = ${sop.id}`.execute(db);
+    return;
+  }
+  await sql`
+    update sop_search_entries set category = ${sop.category}, channels = ${sop.channels}, audience = ${sop.audience}, retired_at = ${sop.retired_at}
+    where sop_id = ${sop.id}`.execute(db);
+  await sql`update sop_search set title = ${title} where rowid in (select id from sop_search_entries where sop_id = ${sop.id}) and title <> ${title}`.execute(db);
+}
+
+export type SearchFilters = { channel?: string; category?: string; role?: string; status: 'published' | 'retired' | 'any'; limit: number };
+
+/** One result: its rank (higher is better), the indexed title ("KEY Title") and body, and what the page shows of the SOP. */
+export type RankedSop = {
+  sop_id: string;
+  rank: number;
+  indexed_title: string;
+  body: string;
+  key: string;
+  category: string;
+  channels: string;
+  retired_at: string | null;
+  version_label: string;
+};
+
+function filterConditions(table: 'entry' | 'sop_search', orgId: string, filters: SearchFilters): RawBuilder<unknown> {
+  const column = (name: string) => sql.ref(`${table}.${name}`);
+  const conditions = [sql`${column('org_id')} = ${orgId}`];
+  if (filters.status === 'published') conditions.push(sql`${column('retired_at')} is null`);
+  if (filters.status === 'retired') conditions.push(sql`${column('retired_at')} is not null`);
+  if (filters.category) conditions.push(sql`${column('category')} = ${filters.category}`);
+  if (filters.channel) conditions.push(sql`${column('channels')} like ${`%${JSON.stringify(filters.channel)}%`}`);
+  if (filters.role) conditions.push(sql`${column('audience')} like ${`%${JSON.stringify(filters.role)}%`}`);
+  return sql.join(conditions, sql` and `);
+}
+
+/**
+ * A page of the SOPs that have every word, best first. Every match that passes the filters is
+ * ranked; only the page's rows are then read in full. `indexedWords` says which words the index
+ * knows: PostgreSQL leaves stop words ("the", "and") out of documents and queries alike.
+ */
+export async function findRankedSops(db: Executor, orgId: string, words: readonly string[], filters: SearchFilters): Promise<{ hits: RankedSop[]; indexedWords: boolean[] }> {
+  if (isPostgres(db)) {
+    // ts_rank over the stored, weighted tsvector (title A, glossary B, body C); ties in SOP id
+    // order. One table, no join, no subquery: PostgreSQL plans this query afresh on every request.
+    const query = tsqueryAllWords(words);
+    const result = await sql<RankedSop & { indexed_words: boolean[] }>`
+      select sop_id, ts_rank(document, to_tsquery('english', ${query})) as rank, title as indexed_title, body, key, category, channels, retired_at, version_label,
+        array[${sql.join(words.map((word) => sql`ts_lexize('english_stem', ${word}) <> '{}'`))}] as indexed_words
+      from sop_search
+      where document @@ to_tsquery('english', ${query}) and ${filterConditions('sop_search', orgId, filters)}
+      order by rank desc, sop_id
+      limit ${filters.limit}`.execute(db);
+    return { hits: result.rows.map((row) => ({ ...row, rank: Number(row.rank) })), indexedWords: result.rows[0]?.indexed_words ?? words.map(() => true) };
+  }
+  // bm25 weights per column (sop_id, org_id, title, body, glossary): a title hit counts most.
+  // Calling bm25() in the ranking subquery (rather than ordering by FTS5's rank column) lets the
+  // filters run first, so only the SOPs they keep are ranked; ties in index order. The page's
+  // texts are then read by rowid.
+  const result = await sql<RankedSop>`
+    select page.sop_id, -page.score as rank, page_text.title as indexed_title, page_text.body,
+      page.key, page.category, page.channels, page.retired_at, page.version_label
+    from (
+      select entry.*, bm25(sop_search, 0, 0, 10.0, 1.0, 4.0) as score
+      from sop_search join sop_search_entries entry on entry.id = sop_search.rowid
+      where sop_search match ${fts5AllWords(words)} and ${filterConditions('entry', orgId, filters)}
+      order by score, entry.id
+      limit ${filters.limit}
+    ) page
+    join sop_search page_text on page_text.rowid = page.id
+    order by page.score, page.id`.execute(db);
+  return { hits: result.rows, indexedWords: words.map(() => true) };
+}

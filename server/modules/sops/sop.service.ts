@@ -12,7 +12,7 @@ import { appendAuditEvent } from '../audit/audit.service';
 import { findPerson } from '../people/person.repository';
 import { hashContent, isPublicVersion, nextVersionLabel, parseContent } from './sop-content';
 import { listParticipants } from './sop-review.repository';
-import { updateSearchTitle } from './sop-search.repository';
+import { updateSearchEntry } from './sop-search.repository';
 import { presentSopDetail, presentSops, presentVersion, todayAndDueSoon } from './sop.presenter';
 import * as sopRepository from './sop.repository';
 
@@ -196,7 +196,7 @@ export async function updateSop(db: Db, actor: Actor, sopId: string, input: Upda
     set('processId', 'process_id', input.processId);
     if (!(await sopRepository.updateSopIfVersion(trx, actor.orgId, sopId, input.version, { ...update, updated_at: now() }))) throw await conflict();
     const after = await loadSop(trx, actor, sopId);
-    if (changes.title && after.published_version_id) await updateSearchTitle(trx, after);
+    if ((changes.title || changes.category || changes.channels || changes.audience) && after.published_version_id) await updateSearchEntry(trx, after);
     if (Object.keys(changes).length > 0) {
       await appendAuditEvent(trx, { orgId: actor.orgId, actorId: actor.personId, stream: streamOf('sop', sopId), event: { type: 'sop.updated', payload: { changes } } });
     }

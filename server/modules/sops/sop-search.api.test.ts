@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { asSession, buildOrganisation, buildPerson, signInAs } from '../../test/factories';
+import { createTestContext, TEST_DIALECTS, type TestContext } from '../../test/harness';
+import { createSopViaApi, goodContent, publishViaApi } from '../../test/sop-factories';
+
+type Segment = { text: string; match: boolean };
+type Item = { sopId: string; key: string; title: string; titleHighlighted: Segment[]; snippet: Segment[]; status: string; versionLabel: string | null; rank: number };
+
+const marked = (segments: Segment[]) => segments.filter((segment) => segment.match).map((segment) => segment.text);
+const textOf = (segments: Segment[]) => segments.map((segment) => segment.text).join('');
+
+describe.each(TEST_DIALECTS)('SOP search API on %s', (dialect) => {
+  let context: TestContext;
+  let author: ReturnType<typeof asSession>;
+  let approver: ReturnType<typeof asSession>;
+  let reviewer: ReturnType<typeof asSession>;
+  let agent: ReturnType<typeof asSession>;
+  let approverPassword: string;
+  let reviewerId: string;
+
+  /** Publishes an SOP whose words no other test uses, so that each test counts its own results. */
+  const publish = async (metadata: Record<string, unknown>, content = goodContent()) => {
+    const { sopId, versionId, key } = await createSopViaApi(author, metadata);
+    await publishViaApi(author, approver, approverPassword, sopId, versionId, reviewerId, reviewer, content);
+    return { sopId, key };
+  };
+  const search = async (query: string): Promise<Item[]> => {
+    const response = await agent({ method: 'GET', url: `/api/v1/search?${query}` });
+    expect(response.statusCode).toBe(200);
+    return response.json().items;
+  };
+
+  beforeAll(async () => {
+    context = await createTestContext(dialect);
+    const { orgId } = await buildOrganisation(context.db);
+    const approverPerson = await buildPerson(context.db, orgId, 'Quality manager');
+    const reviewerPerson = await buildPerson(context.db, orgId, 'Supervisor');
+    approverPassword = approverPerson.password;
+    reviewerId = reviewerPerson.id;
+    author = asSession(context.app, await signInAs(context.app, await buildPerson(context.db, orgId, 'Quality manager')));
+    approver = asSession(context.app, await signInAs(context.app, approverPerson));
+    reviewer = asSession(context.app, await signInAs(context.app, reviewerPerson));
+    agent = asSession(context.app, await signInAs(context.app, await buildPerson(context.db, orgId, 'Agent')));
+  });
+  afterAll(() => context.close());
+
+  it('ranks a title match above a body match, and marks the matched words', async () => {
+    const inBody = await publish({ title: 'Greet a customer' }, goodContent({ tips: 'Offer a parasol when it rains.' }));
+    const inTitle = await publish({ title: 'Lend a parasol' });
+    const items = await search('q=parasol');
+    expect(items.map((item) => item.sopId)).toEqual([inTitle.sopId, inBody.sopId]);
+    expect(items[0]!.rank).toBeGreaterThan(items[1]!.rank);
+    expect(items[0]).toMatchObject({ key: inTitle.key, title: 'Lend a parasol', status: 'published', versionLabel: '1.0' });
+    expect(marked(items[0]!.titleHighlighted)).toEqual(['parasol']);
+    expect(textOf(items[0]!.titleHighlighted)).toBe('Lend a parasol');
+    expect(marked(items[1]!.snippet)).toEqual(['parasol']);
+    expect(textOf(items[1]!.snippet)).toContain('Offer a parasol when it rains');
+  });
+
+  it('finds other forms of a word and the start of the last one, and highlights them', async () => {
+    const { sopId } = await publish({ title: 'Wrap fragile ornaments' }, goodContent({ tips: 'Wrapping takes two sheets; ornamental glass takes three.' }));
+    const [item] = await search('q=wrapped%20orname');
+    expect(item?.sopId).toBe(sopId);
+    expect(marked(item!.titleHighlighted)).toEqual(['Wrap', 'ornaments']);
+    expect(marked(item!.snippet)).toEqual(['Wrapping', 'ornamental']);
+  });
+
+  it('cuts the snippet around the matches, with an ellipsis where text is left out', async () => {
+    const filler = Array.from({ length: 40 }, (_, index) => `word${index}`).join(' ');
+    await publish({ title: 'Store umbrellas' }, goodContent({ tips: `${filler} keep the spare galoshes dry ${filler}.` }));
+    const [item] = await search('q=galoshes');
+    const snippet = textOf(item!.snippet);
+    expect(snippet.startsWith('… ')).toBe(true);
+    expect(snippet.endsWith(' …')).toBe(true);
+    expect(snippet.split(/\s+/).filter((word) => /\w/.test(word)).length).toBeLessThanOrEqual(24);
+    expect(marked(item!.snippet)).toEqual(['galoshes']);
+  });
+
+  it('filters by channel, category, role and status, and follows metadata changes and retirement at once', async () => {
+    const { sopId } = await publish({ title: 'Return a kayak', category: 'Returns', channels: ['email'], audience: ['Supervisor'] });
+    const found = async (filters: string) => (await search(`q=kayak&${filters}`)).map((item) => item.sopId);
+    expect(await found('channel=email')).toEqual([sopId]);
+    expect(await found('channel=phone')).toEqual([]);
+    expect(await found('category=Returns')).toEqual([sopId]);
+    expect(await found('category=Refunds')).toEqual([]);
+    expect(await found('role=Supervisor')).toEqual([sopId]);
+    expect(await found('role=Agent')).toEqual([]);
+    expect(await found('role=Supervisor&channel=email&category=Returns')).toEqual([sopId]);
+
+    const current = (await author({ method: 'GET', url: `/api/v1/sops/${sopId}` })).json();
+    const updated = await author({
+      method: 'PATCH',
+      url: `/api/v1/sops/${sopId}`,
+      payload: { version: current.version, title: 'Return a canoe or kayak', category: 'Outdoor', channels: ['phone'], audience: ['Agent'] },
+    });
+    expect(updated.statusCode).toBe(200);
+    expect(await found('channel=phone&category=Outdoor&role=Agent')).toEqual([sopId]);
+    expect(await found('channel=email')).toEqual([]);
+    expect((await search('q=canoe'))[0]).toMatchObject({ sopId, title: 'Return a canoe or kayak' });
+
+    expect((await approver({ method: 'POST', url: `/api/v1/sops/${sopId}/retire`, payload: { reason: 'No more kayaks.' } })).statusCode).toBe(204);
+    expect(await found('status=published')).toEqual([]);
+    expect(await search('q=kayak&status=retired')).toMatchObject([{ sopId, status: 'retired' }]);
+    expect((await search('q=kayak&status=any')).map((item) => item.sopId)).toEqual([sopId]);
+  });
+
+  it('shows the version now in use after a new one is published, never twice', async () => {
+    const { sopId } = await publish({ title: 'Fold a tarpaulin' });
+    const draft = (await author({ method: 'POST', url: `/api/v1/sops/${sopId}/drafts`, payload: { changeKind: 'minor', changeSummary: 'Clearer.' } })).json();
+    await publishViaApi(author, approver, approverPassword, sopId, draft.id, reviewerId, reviewer, goodContent({ tips: 'Fold the tarpaulin in thirds.' }));
+    const items = await search('q=tarpaulin');
+    expect(items).toMatchObject([{ sopId, versionLabel: '1.1' }]);
+    expect(marked(items[0]!.snippet)).toEqual(['tarpaulin']);
+  });
+
+  it('leaves stop words unmarked where the index leaves them out', async () => {
+    const { sopId } = await publish({ title: 'Polish the brass bell' });
+    const [item] = await search('q=the%20brass');
+    expect(item?.sopId).toBe(sopId);
+    // PostgreSQL's english configuration drops "the" from documents and queries; FTS5 keeps every word.
+    expect(marked(item!.titleHighlighted)).toEqual(dialect === 'postgres' ? ['brass'] : ['the', 'brass']);
+  });
+});

@@ -63,7 +63,8 @@ export function highlighterFor(terms: readonly string[], options: { lastIsPrefix
   const prefixTerm = options.lastIsPrefix ? termStems.length - 1 : -1;
   // Porter rewrites endings only, and by at most two letters ("ability" → "abl"): a word can
   // match only if it starts with its term's stem less two letters. Those heads are found by string
-  // search, and only the words that start with one are stemmed.
+  // search, and only the words that start with one are stemmed. (A word whose first letters carry
+  // accents the term does not, "élan" for "elan", is found by the index but not marked.)
   const heads = headsOf(termStems);
   // One pass over the text finds every word that starts with a head, in order.
   const candidates = heads.length > 0 ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${heads.join('|')})[\\p{L}\\p{N}]*`, 'gu') : null;

@@ -3,10 +3,36 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkStringify from 'remark-stringify';
-import { unified } from 'unified';
+import { unified, type Data, type Processor } from 'unified';
+
+type FromMarkdownExtension = Exclude<NonNullable<Data['fromMarkdownExtensions']>[number], unknown[]>;
+
+// GFM finds literal autolinks ("www.…", "https://…", "name@host") a second time after parsing, in a
+// tree transform that walks the whole tree once per pattern: a tenth of a parse or more. Every pattern
+// needs "@", "http://", "https://" or "www." inside one text node, so a tree without any is left alone,
+// exactly as the transform would leave it; a tree with one still goes through the transform.
+const AUTOLINK_LITERAL_HINT = /@|https?:\/\/|www\./i;
+
+function hasAutolinkLiteralHint(node: Nodes): boolean {
+  if (node.type === 'text') return AUTOLINK_LITERAL_HINT.test(node.value);
+  if (!('children' in node)) return false;
+  for (const child of node.children) if (hasAutolinkLiteralHint(child)) return true;
+  return false;
+}
+
+/** The GFM autolink literal extension is the one that enters `literalAutolink` tokens. */
+function skipIdleAutolinkTransform(extension: FromMarkdownExtension): FromMarkdownExtension {
+  if (!extension.enter?.literalAutolink || !extension.transforms) return extension;
+  return { ...extension, transforms: extension.transforms.map((transform) => (tree: Root) => (hasAutolinkLiteralHint(tree) ? transform(tree) : undefined)) };
+}
+
+function remarkSkipIdleAutolinkTransform(this: Processor): void {
+  const data = this.data();
+  data.fromMarkdownExtensions = (data.fromMarkdownExtensions ?? []).map((entry) => (Array.isArray(entry) ? entry.map(skipIdleAutolinkTransform) : skipIdleAutolinkTransform(entry)));
+}
 
 // Built once: creating a unified processor per call costs more than parsing a typical SOP.
-const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).freeze();
+const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).use(remarkSkipIdleAutolinkTransform).freeze();
 
 const serializer = unified()
   .use(remarkStringify, {
@@ -40,8 +66,13 @@ export function stringifyPhrasing(children: PhrasingContent[]): string {
   return stringifyBlocks([{ type: 'paragraph', children }]);
 }
 
+// Words of letters and digits, separated by spaces, ", " or an underscore inside a word, hold nothing that
+// Markdown reads as syntax: the serializer would return them as they are, at the cost of a whole run.
+const PLAIN_WORDS = /^[\p{L}\p{N}]+(?:(?:_|,? +)[\p{L}\p{N}]+)*$/u;
+
 /** Markdown for a plain string: every character that Markdown would read as syntax is escaped. */
 export function escapeMarkdownText(value: string): string {
+  if (PLAIN_WORDS.test(value)) return value;
   return stringifyPhrasing([{ type: 'text', value }]);
 }
 

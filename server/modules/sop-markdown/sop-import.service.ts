@@ -2,10 +2,11 @@ import { streamOf } from '../../../common/audit-events';
 import type { ImportResult as ImportAnswer } from '../../../common/api/imports';
 import { SOP_KEY_PATTERN, sopContentSchema, sopMetadataSchema, type SopContent, type SopMetadata } from '../../../common/procedure/model';
 import type { Db, Executor } from '../../db/database';
+import { inTransaction } from '../../db/transaction';
 import { AppError } from '../../errors/app-error';
 import { authorize, type Actor } from '../../policy/policy';
 import { appendAuditEvent } from '../audit/audit.service';
-import { createSop } from '../sops/sop.service';
+import { insertNewSop } from '../sops/sop.service';
 import * as sopRepository from '../sops/sop.repository';
 import type { ImportReportItem } from './import-report';
 import type { ImportResult } from './markdown-import';
@@ -68,24 +69,23 @@ export async function importSopDocument(db: Db, actor: Actor, input: ImportFileI
     });
     if (input.dryRun) return answer(null);
     try {
-      const created = await createSop(
-        db,
-        actor,
-        { ...metadata, key, ownerId, processId: null, templateId: 'simple-list' },
-        {
-          content: content.data,
-          changeSummary: imported.version?.changeSummary || `Imported from ${input.fileName}.`,
-          onCreated: async (trx, sop, version) => {
-            await appendAuditEvent(trx, {
-              orgId: actor.orgId,
-              actorId: actor.personId,
-              stream: streamOf('sop', sop.id),
-              event: { type: 'sop.imported', payload: { versionId: version.id, fileName: input.fileName, unmappedLines: imported.report.summary.unmappedLines } },
-            });
-          },
-        },
-      );
-      return answer({ id: created.sop.id, key, title: metadata.title, versionId: created.versionId });
+      // The draft and its audit events, without the SOP detail that createSop would present and we would not use.
+      const created = await inTransaction(db, async (trx) => {
+        const { sop, version } = await insertNewSop(
+          trx,
+          actor,
+          { ...metadata, key, ownerId, processId: null, templateId: 'simple-list' },
+          { content: content.data, changeSummary: imported.version?.changeSummary || `Imported from ${input.fileName}.` },
+        );
+        await appendAuditEvent(trx, {
+          orgId: actor.orgId,
+          actorId: actor.personId,
+          stream: streamOf('sop', sop.id),
+          event: { type: 'sop.imported', payload: { versionId: version.id, fileName: input.fileName, unmappedLines: imported.report.summary.unmappedLines } },
+        });
+        return { sopId: sop.id, versionId: version.id };
+      });
+      return answer({ id: created.sopId, key, title: metadata.title, versionId: created.versionId });
     } catch (error) {
       // Two imports at once may pick the same next key; the unique key decides, and the loser takes the next one.
       const raced = metadata.key !== key && attempt < 3 && (await sopRepository.findSopByKey(db, actor.orgId, key)) !== undefined;

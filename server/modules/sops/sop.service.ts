@@ -122,52 +122,65 @@ export async function createSop(
   db: Db,
   actor: Actor,
   input: Required<CreateSopBody>,
-  options: { content?: SopContent; changeSummary?: string; onCreated?: (trx: Trx, sop: SopRow, version: SopVersionRow) => Promise<void> } = {},
+  options: { content?: SopContent; changeSummary?: string } = {},
 ): Promise<{ sop: SopDetail; versionId: string }> {
   authorize(actor, 'sop.create');
   return inTransaction(db, async (trx) => {
-    if (await sopRepository.findSopByKey(trx, actor.orgId, input.key)) throw keyTaken(input.key);
-    await assertOwnerValid(trx, actor.orgId, input.ownerId);
-    await assertProcessValid(trx, actor.orgId, input.processId);
-    const content = options.content ?? (await templateContent(trx, actor.orgId, input.templateId));
-    const at = now();
-    const sop: SopRow = {
-      id: newId(),
-      org_id: actor.orgId,
-      key: input.key,
-      title: input.title,
-      category: input.category,
-      channels: JSON.stringify(input.channels),
-      audience: JSON.stringify(input.audience),
-      owner_id: input.ownerId ?? actor.personId,
-      review_interval_months: input.reviewIntervalMonths,
-      process_id: input.processId,
-      published_version_id: null,
-      next_review_due: null,
-      retired_at: null,
-      created_at: at,
-      updated_at: at,
-      version: 1,
-    };
-    await sopRepository.insertSop(trx, sop);
-    await appendAuditEvent(trx, {
-      orgId: actor.orgId,
-      actorId: actor.personId,
-      stream: streamOf('sop', sop.id),
-      event: { type: 'sop.created', payload: { key: sop.key, title: sop.title, category: sop.category, templateId: options.content ? null : input.templateId } },
-    });
-    const version = await insertDraftVersion(trx, actor, {
-      sopId: sop.id,
-      content,
-      changeKind: 'major',
-      changeSummary: options.changeSummary ?? 'First version.',
-      fromVersion: null,
-      number: 1,
-      label: '1.0',
-    });
-    await options.onCreated?.(trx, sop, version);
+    const { sop, version } = await insertNewSop(trx, actor, input, options);
     return { sop: await presentSopDetail(trx, actor, sop), versionId: version.id };
   });
+}
+
+/**
+ * The rows and audit events of a new SOP and its first draft, inside the caller's transaction (the
+ * caller authorizes); for a caller that records more in the same transaction and needs no detail back.
+ */
+export async function insertNewSop(
+  trx: Trx,
+  actor: Actor,
+  input: Required<CreateSopBody>,
+  options: { content?: SopContent; changeSummary?: string } = {},
+): Promise<{ sop: SopRow; version: SopVersionRow }> {
+  if (await sopRepository.findSopByKey(trx, actor.orgId, input.key)) throw keyTaken(input.key);
+  await assertOwnerValid(trx, actor.orgId, input.ownerId);
+  await assertProcessValid(trx, actor.orgId, input.processId);
+  const content = options.content ?? (await templateContent(trx, actor.orgId, input.templateId));
+  const at = now();
+  const sop: SopRow = {
+    id: newId(),
+    org_id: actor.orgId,
+    key: input.key,
+    title: input.title,
+    category: input.category,
+    channels: JSON.stringify(input.channels),
+    audience: JSON.stringify(input.audience),
+    owner_id: input.ownerId ?? actor.personId,
+    review_interval_months: input.reviewIntervalMonths,
+    process_id: input.processId,
+    published_version_id: null,
+    next_review_due: null,
+    retired_at: null,
+    created_at: at,
+    updated_at: at,
+    version: 1,
+  };
+  await sopRepository.insertSop(trx, sop);
+  await appendAuditEvent(trx, {
+    orgId: actor.orgId,
+    actorId: actor.personId,
+    stream: streamOf('sop', sop.id),
+    event: { type: 'sop.created', payload: { key: sop.key, title: sop.title, category: sop.category, templateId: options.content ? null : input.templateId } },
+  });
+  const version = await insertDraftVersion(trx, actor, {
+    sopId: sop.id,
+    content,
+    changeKind: 'major',
+    changeSummary: options.changeSummary ?? 'First version.',
+    fromVersion: null,
+    number: 1,
+    label: '1.0',
+  });
+  return { sop, version };
 }
 
 export async function updateSop(db: Db, actor: Actor, sopId: string, input: UpdateSopBody): Promise<SopDetail> {

@@ -2,9 +2,10 @@
 // `npm test`: runs every suite this machine can run and says plainly what it skipped.
 //   - rules and API tests on SQLite, always;
 //   - the same API tests on PostgreSQL when TEST_DATABASE_URL is set;
-//   - the browser journeys when Chromium is installed (CHROMIUM_PATH or /usr/bin/chromium).
+//   - the browser journeys when Chromium is installed (CHROMIUM_PATH or /usr/bin/chromium);
+//   - reading the exported PDF manual back with pdftotext, when poppler-utils is installed.
 // With SOPDESK_REQUIRE_ALL=1 (CI) a skipped suite is a failure.
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -50,6 +51,16 @@ if (fs.existsSync(chromium)) {
 } else {
   skippedSuites.push(`browser journeys (no Chromium at ${chromium}; apt-get install chromium, or set CHROMIUM_PATH)`);
 }
+
+function hasCommand(command, args) {
+  try {
+    execFileSync(command, args, { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+if (!hasCommand('pdftotext', ['-v'])) skippedSuites.push('reading the PDF manual back with pdftotext (apt-get install poppler-utils)');
 
 console.log('');
 for (const suite of skippedSuites) console.log(`SKIPPED: ${suite}`);

@@ -44,6 +44,9 @@ function openSqlite(file: string, options: OpenOptions): DatabaseHandle {
   sqlite.pragma('busy_timeout = 5000');
   // NORMAL is durable across process crashes in WAL mode; only a power loss can lose the last commit.
   sqlite.pragma('synchronous = NORMAL');
+  // Temporary b-trees (ORDER BY) and the savepoint journals of group commit stay in memory
+  // instead of temporary files: half the cost of an insert in a batch, measured.
+  sqlite.pragma('temp_store = MEMORY');
   const checkpointer =
     options.backgroundCheckpoints && file !== ':memory:'
       ? startBackgroundCheckpoints(file, { onError: (message) => console.error(`sopdesk: background WAL checkpoint failed: ${message}`) })

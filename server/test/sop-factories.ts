@@ -1,7 +1,29 @@
 import { goodContent } from '../../common/procedure/test-fixtures';
-import { asSession } from './factories';
+import type { Db } from '../db/database';
+import type { App } from '../http/types';
+import { asSession, buildOrganisation, buildPerson, signInAs } from './factories';
 
 type Requester = ReturnType<typeof asSession>;
+
+/**
+ * The people a library test takes an SOP to publication with, signed in, in a fresh organisation:
+ * an author and an approver (Quality managers), a reviewer (Supervisor) and an agent who reads.
+ */
+export async function buildLibraryCast(context: { app: App; db: Db }) {
+  const { orgId } = await buildOrganisation(context.db);
+  const signedIn = async (person: { email: string; password: string }) => asSession(context.app, await signInAs(context.app, person));
+  const approverPerson = await buildPerson(context.db, orgId, 'Quality manager');
+  const reviewerPerson = await buildPerson(context.db, orgId, 'Supervisor');
+  return {
+    orgId,
+    approverPassword: approverPerson.password,
+    reviewerId: reviewerPerson.id,
+    author: await signedIn(await buildPerson(context.db, orgId, 'Quality manager')),
+    approver: await signedIn(approverPerson),
+    reviewer: await signedIn(reviewerPerson),
+    agent: await signedIn(await buildPerson(context.db, orgId, 'Agent')),
+  };
+}
 
 /** A complete, well-written SOP body that passes the style checks (shared with the rules' tests). */
 export { goodContent };

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SopComparison } from '../../../common/api/sop-compare';
 import { asSession, buildOrganisation, buildPerson, signInAs } from '../../test/factories';
 import { countRows, createTestContext, problemOf, TEST_DIALECTS, type TestContext } from '../../test/harness';
-import { createSopViaApi, goodContent, publishViaApi } from '../../test/sop-factories';
+import { buildLibraryCast, createSopViaApi, goodContent, publishViaApi } from '../../test/sop-factories';
 
 describe.each(TEST_DIALECTS)('comparing SOP versions on %s', (dialect) => {
   let context: TestContext;
@@ -33,15 +33,7 @@ describe.each(TEST_DIALECTS)('comparing SOP versions on %s', (dialect) => {
 
   beforeAll(async () => {
     context = await createTestContext(dialect);
-    const { orgId } = await buildOrganisation(context.db);
-    const approverPerson = await buildPerson(context.db, orgId, 'Quality manager');
-    const reviewerPerson = await buildPerson(context.db, orgId, 'Supervisor');
-    approverPassword = approverPerson.password;
-    reviewerId = reviewerPerson.id;
-    author = asSession(context.app, await signInAs(context.app, await buildPerson(context.db, orgId, 'Quality manager')));
-    approver = asSession(context.app, await signInAs(context.app, approverPerson));
-    reviewer = asSession(context.app, await signInAs(context.app, reviewerPerson));
-    agent = asSession(context.app, await signInAs(context.app, await buildPerson(context.db, orgId, 'Agent')));
+    ({ author, approver, reviewer, agent, approverPassword, reviewerId } = await buildLibraryCast(context));
 
     // 1.0 published, then 1.1 published with revisions (1.0 superseded), then a 1.2 draft.
     const created = await createSopViaApi(author);

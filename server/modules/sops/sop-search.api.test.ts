@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asSession, buildOrganisation, buildPerson, signInAs } from '../../test/factories';
+import type { asSession } from '../../test/factories';
 import { createTestContext, TEST_DIALECTS, type TestContext } from '../../test/harness';
-import { createSopViaApi, goodContent, publishViaApi } from '../../test/sop-factories';
+import { buildLibraryCast, createSopViaApi, goodContent, publishViaApi } from '../../test/sop-factories';
 
 type Segment = { text: string; match: boolean };
 type Item = { sopId: string; key: string; title: string; titleHighlighted: Segment[]; snippet: Segment[]; status: string; versionLabel: string | null; rank: number };
@@ -32,15 +32,7 @@ describe.each(TEST_DIALECTS)('SOP search API on %s', (dialect) => {
 
   beforeAll(async () => {
     context = await createTestContext(dialect);
-    const { orgId } = await buildOrganisation(context.db);
-    const approverPerson = await buildPerson(context.db, orgId, 'Quality manager');
-    const reviewerPerson = await buildPerson(context.db, orgId, 'Supervisor');
-    approverPassword = approverPerson.password;
-    reviewerId = reviewerPerson.id;
-    author = asSession(context.app, await signInAs(context.app, await buildPerson(context.db, orgId, 'Quality manager')));
-    approver = asSession(context.app, await signInAs(context.app, approverPerson));
-    reviewer = asSession(context.app, await signInAs(context.app, reviewerPerson));
-    agent = asSession(context.app, await signInAs(context.app, await buildPerson(context.db, orgId, 'Agent')));
+    ({ author, approver, reviewer, agent, approverPassword, reviewerId } = await buildLibraryCast(context));
   });
   afterAll(() => context.close());
 

@@ -13,14 +13,27 @@ async function instructions(list: Locator): Promise<string[]> {
   return boxes.evaluateAll((elements) => elements.map((element) => (element as HTMLTextAreaElement).value));
 }
 
-/** Drags a step by its handle, the way a hand does: press, move in small steps, release. */
-async function dragStep(page: Page, number: string, onto: Locator, below: boolean): Promise<void> {
+/**
+ * Drags a step by its handle, the way a hand does: press, move in small steps, and let go once the
+ * editor says where the step would land (`lands`, the live announcement). A hand watches the
+ * steps make room before it lets go; on a busy machine the last moves' re-render can lag, so the
+ * pointer creeps on a few pixels at a time until the announcement comes.
+ */
+async function dragStep(page: Page, number: string, onto: Locator, below: boolean, lands: RegExp): Promise<void> {
   const from = (await handle(page, number).boundingBox())!;
   const to = (await onto.boundingBox())!;
-  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
-  await page.mouse.down();
+  const x = from.x + from.width / 2;
+  const startY = from.y + from.height / 2;
   const targetY = below ? to.y + to.height * 0.75 : to.y + to.height * 0.25;
-  for (let move = 1; move <= 12; move++) await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2 + ((targetY - from.y - from.height / 2) * move) / 12);
+  await page.mouse.move(x, startY);
+  await page.mouse.down();
+  for (let move = 1; move <= 20; move++) await page.mouse.move(x, startY + ((targetY - startY) * move) / 20);
+  const announced = () => page.getByRole('status').filter({ hasText: lands }).count();
+  for (let creep = 1; creep <= 10 && (await announced()) === 0; creep++) {
+    await page.waitForTimeout(100);
+    await page.mouse.move(x, targetY + (below ? 4 : -4) * creep);
+  }
+  expect(await announced(), `the editor announces ${lands}`).toBe(1);
   await page.mouse.up();
 }
 
@@ -56,14 +69,14 @@ describe('library: reorder the steps of a draft by drag', () => {
     await screenshot(page, 'step-drag-editor');
 
     // The first step, dragged below the third, goes last among the top-level steps.
-    await dragStep(page, '1', instruction(page, '3'), true);
+    await dragStep(page, '1', instruction(page, '3'), true, /would become step 3, after “Offer an exchange\.”/);
     await expect.poll(() => instructions(procedure).then((order) => order.slice(0, 3))).toEqual(['Check the receipt.', 'Offer an exchange.', 'Greet the customer.']);
     // The step that moved up took its sub-steps with it.
     const substeps = page.getByRole('list', { name: 'Sub-steps of step 1' });
     expect(await instructions(substeps)).toEqual(['Read the date of purchase.', 'Read the serial number.']);
 
     // A sub-step moves among its siblings only.
-    await dragStep(page, '1.2', instruction(page, '1.1'), false);
+    await dragStep(page, '1.2', instruction(page, '1.1'), false, /would become step 1\.1, before “Read the date of purchase\.”/);
     await expect.poll(() => instructions(substeps)).toEqual(['Read the serial number.', 'Read the date of purchase.']);
 
     // The keyboard: Space picks a step up, an arrow moves it, Space drops it; each is announced.

@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { isPermission } from '../common/permissions';
+import { seededRandom } from '../common/seeded-random';
 import { openDatabase } from '../server/db/database';
 import { migrateToLatest } from '../server/db/migrate';
 import { importMarkdown } from '../server/modules/sop-markdown';
@@ -21,7 +22,7 @@ import type { Actor } from '../server/policy/policy';
 import { defineBenchmark } from './harness';
 import { onCleanup } from './lifecycle';
 import { median } from './report';
-import { CHANNELS, instruction, pick, ROLES, seededRandom, sentence, TOPICS, vocabularyOf } from './sop-words';
+import { CHANNELS, instruction, pick, ROLES, sentence, TOPICS, vocabularyOf } from './sop-words';
 
 const COUNT = 1000;
 

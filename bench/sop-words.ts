@@ -5,17 +5,7 @@
  * hundred of 10,000 SOPs, as an agent's query would — not none, not all.
  */
 import type { SopContent, Step } from '../common/procedure/model';
-
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../common/seeded-random';
 
 export type Topic = { code: string; category: string; subject: string; nouns: string[]; adjectives: string[] };
 

@@ -1,19 +1,8 @@
+import { seededRandom } from '../seeded-random';
 import type { Branch, Step, StepKind } from './model';
 
 // Procedures for flowchart tests and benchmarks: a generated procedure of any size, the same for
 // the same seed, and a realistic refund procedure for looking at the drawing.
-
-/** A small deterministic pseudo-random generator (mulberry32): the same seed gives the same procedure. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const VERBS = ['Confirm', 'Check', 'Ask', 'Explain', 'Open', 'Update', 'Send', 'Verify', 'Agree', 'Review', 'Note', 'Tell'];
 const OBJECTS = [

@@ -96,6 +96,18 @@ describe.each(TEST_DIALECTS)('SOP search API on %s', (dialect) => {
     expect((await search('q=kayak&status=any')).map((item) => item.sopId)).toEqual([sopId]);
   });
 
+  it('matches a role or channel filter exactly: case, underscores and percent signs as written', async () => {
+    const { sopId } = await publish({ title: 'Inflate a dinghy', audience: ['Pool_attendant', '100% volunteer'] });
+    await publish({ title: 'Patch a dinghy', audience: ['PoolXattendant', '100 volunteers', 'pool_attendant'] });
+    const found = async (filters: string) => (await search(`q=dinghy&${filters}`)).map((item) => item.sopId);
+    expect(await found('role=Pool_attendant')).toEqual([sopId]);
+    expect(await found(`role=${encodeURIComponent('100% volunteer')}`)).toEqual([sopId]);
+    expect(await found(`role=${encodeURIComponent('100%')}`)).toEqual([]);
+    expect(await found('role=Pool')).toEqual([]);
+    expect(await found('channel=phone')).toHaveLength(2);
+    expect(await found('channel=Phone')).toEqual([]);
+  });
+
   it('shows the version now in use after a new one is published, never twice', async () => {
     const { sopId } = await publish({ title: 'Fold a tarpaulin' });
     const draft = (await author({ method: 'POST', url: `/api/v1/sops/${sopId}/drafts`, payload: { changeKind: 'minor', changeSummary: 'Clearer.' } })).json();

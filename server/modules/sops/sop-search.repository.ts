@@ -119,9 +119,19 @@ function filterConditions(table: 'entry' | 'sop_search', orgId: string, filters:
   if (filters.status === 'published') conditions.push(sql`${column('retired_at')} is null`);
   if (filters.status === 'retired') conditions.push(sql`${column('retired_at')} is not null`);
   if (filters.category) conditions.push(sql`${column('category')} = ${filters.category}`);
-  if (filters.channel) conditions.push(sql`${column('channels')} like ${`%${JSON.stringify(filters.channel)}%`}`);
-  if (filters.role) conditions.push(sql`${column('audience')} like ${`%${JSON.stringify(filters.role)}%`}`);
+  if (filters.channel) conditions.push(jsonListHolds(table, column('channels'), filters.channel));
+  if (filters.role) conditions.push(jsonListHolds(table, column('audience'), filters.role));
   return sql.join(conditions, sql` and `);
+}
+
+/**
+ * A list kept as JSON text (`["phone","email"]`) holds the value, exactly: the quoted value is
+ * looked for as plain text, case and all (LIKE would read `%` and `_` in a role's name as
+ * wildcards, and ignores case on SQLite only).
+ */
+function jsonListHolds(table: 'entry' | 'sop_search', column: RawBuilder<unknown>, value: string): RawBuilder<unknown> {
+  const quoted = JSON.stringify(value);
+  return table === 'sop_search' ? sql`strpos(${column}, ${quoted}) > 0` : sql`instr(${column}, ${quoted}) > 0`;
 }
 
 /**

@@ -12,6 +12,12 @@ import { publishDueVersions } from './modules/sops/sop-lifecycle.service';
 const SCHEDULED_WORK_INTERVAL_MS = 30_000;
 
 const CREDENTIALS_FILE = 'demo-credentials.txt';
+/**
+ * Present while the first start fills an empty database. Loading the demo takes a few seconds, in
+ * many transactions (it goes through the real use cases); a start stopped in that time (Ctrl-C, a
+ * crash) would leave part of a demo, and its generated passwords only in the dead process's memory.
+ */
+const FIRST_START_MARKER = 'first-start.incomplete';
 
 function formatAccounts(url: string, accounts: DemoAccount[]): string {
   const width = Math.max(...accounts.map((account) => account.email.length));
@@ -30,11 +36,14 @@ async function prepareFirstStart(handle: DatabaseHandle, config: Config, url: st
     return fs.existsSync(credentialsPath) ? `Demo sign-in details: ${credentialsPath}` : null;
   }
   if (config.SOPDESK_DEMO) {
+    const marker = path.join(config.SOPDESK_DATA_DIR, FIRST_START_MARKER);
+    fs.mkdirSync(config.SOPDESK_DATA_DIR, { recursive: true });
+    fs.writeFileSync(marker, `${JSON.stringify({ loading: 'the demo organisation', into: databaseNameOf(config), startedAt: new Date().toISOString() })}\n`);
     const { accounts } = await loadDemoOrganisation(handle.db);
     const text = formatAccounts(url, accounts);
-    fs.mkdirSync(config.SOPDESK_DATA_DIR, { recursive: true });
     // Readable by the owner only: it holds passwords until they are changed.
     fs.writeFileSync(credentialsPath, `${text}\n`, { mode: 0o600 });
+    fs.rmSync(marker);
     return `${text}\n(Also saved to ${credentialsPath}; delete it once you have changed the passwords.)`;
   }
   await createOrganisation(handle.db, { name: 'My organisation' });
@@ -44,8 +53,48 @@ async function prepareFirstStart(handle: DatabaseHandle, config: Config, url: st
   ].join('\n');
 }
 
+/**
+ * When the first start was stopped while it loaded the demo, the embedded database holds nothing
+ * but part of the demo: it is removed, and this start begins again from nothing. A PostgreSQL
+ * database is never emptied by sopdesk: the start stops and says what to do. Returns what to tell
+ * the person at the terminal, or null when there was nothing to recover.
+ */
+export function recoverInterruptedFirstStart(config: Config): string | null {
+  const marker = path.join(config.SOPDESK_DATA_DIR, FIRST_START_MARKER);
+  if (!fs.existsSync(marker)) return null;
+  // Left by a start on another database (SQLite then PostgreSQL, or another file): not this one's business.
+  if (markedDatabase(marker) !== databaseNameOf(config)) return null;
+  if (config.database.kind === 'postgres') {
+    throw new Error(
+      `The first start was stopped while it loaded the demo organisation, so the PostgreSQL database holds part of it. ` +
+        `Empty that database (drop and re-create it, or start with SOPDESK_DEMO=0 on a new one), then delete ${marker} and start again.`,
+    );
+  }
+  const file = config.database.file;
+  for (const leftover of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(leftover, { force: true });
+  fs.rmSync(path.join(config.SOPDESK_DATA_DIR, CREDENTIALS_FILE), { force: true });
+  fs.rmSync(marker);
+  return `The first start was stopped while it loaded the demo organisation; starting again from an empty database (${file}).`;
+}
+
+function markedDatabase(marker: string): string | undefined {
+  try {
+    return (JSON.parse(fs.readFileSync(marker, 'utf8')) as { into?: string }).into;
+  } catch {
+    // Cut short while it was written, before anything was loaded: nothing to recover.
+    return undefined;
+  }
+}
+
+/** Which database a marker is about; never a PostgreSQL URL, which may hold a password. */
+function databaseNameOf(config: Config): string {
+  return config.database.kind === 'sqlite' ? `sqlite:${path.resolve(config.database.file)}` : 'postgres';
+}
+
 /** Migrates, prepares the first start, serves, and shuts down gracefully on SIGTERM/SIGINT. */
 export async function serve(config: Config): Promise<void> {
+  const recovered = recoverInterruptedFirstStart(config);
+  if (recovered) console.log(recovered);
   const handle = openDatabase(config.database, { backgroundCheckpoints: true });
   await migrateToLatest(handle.db);
   const app = await buildApp({ config, db: handle.db, logger: loggerOptions(config), serveWeb: true });

@@ -104,6 +104,82 @@ describe('the sopdesk command line', { timeout: 120_000 }, () => {
     expect(count()).toBe(before);
   });
 
+  /** A copy of the CLI's database in a data folder of its own, to tamper with without touching the other tests. */
+  async function copyDataDir(): Promise<{ dir: string; file: string; env: Record<string, string> }> {
+    const dir = fs.mkdtempSync(path.join(dataDir, 'copy-'));
+    const file = path.join(dir, 'sopdesk.db');
+    const sqlite = new SQLite(databaseFile);
+    try {
+      await sqlite.backup(file);
+    } finally {
+      sqlite.close();
+    }
+    return { dir, file, env: { SOPDESK_DATA_DIR: dir } };
+  }
+
+  it('writes a checkpoint, verifies against it (exit 0), names a stream cut short (exit 1) and refuses a bad or altered file (exit 2)', async () => {
+    const copy = await copyDataDir();
+    const file = path.join(copy.dir, 'checkpoint.json');
+    const written = await sopdesk(['audit', 'checkpoint', '--to', file], { env: copy.env });
+    expect(written.code, written.stderr).toBe(0);
+    expect(written.stdout).toMatch(/Wrote the checkpoint of my-organisation to .*checkpoint\.json: \d+ streams, \d+ events/);
+    const checkpoint = JSON.parse(fs.readFileSync(file, 'utf8')) as { format: string; streams: Array<{ stream: string; seq: number }> };
+    expect(checkpoint.format).toBe('sopdesk-audit-checkpoint/1');
+
+    const overwrite = await sopdesk(['audit', 'checkpoint', '--to', file], { env: copy.env });
+    expect(overwrite.code).toBe(2);
+    expect(overwrite.stderr).toContain('already exists');
+
+    const intact = await sopdesk(['audit', 'verify', '--checkpoint', file], { env: copy.env });
+    expect(intact.code, intact.stdout + intact.stderr).toBe(0);
+    expect(intact.stdout).toMatch(/my-organisation: every head of the checkpoint taken \S+ is still there \(\d+ streams\)/);
+    expect(intact.stdout).toMatch(/my-organisation: chains intact/);
+
+    const altered = path.join(copy.dir, 'altered.json');
+    fs.writeFileSync(altered, JSON.stringify({ ...checkpoint, streams: checkpoint.streams.map((head, index) => (index === 0 ? { ...head, seq: head.seq + 1 } : head)) }));
+    const notJson = path.join(copy.dir, 'not-json.json');
+    fs.writeFileSync(notJson, 'sopdesk-audit-checkpoint/1');
+    const wrongFormat = path.join(copy.dir, 'wrong-format.json');
+    fs.writeFileSync(wrongFormat, JSON.stringify({ ...checkpoint, format: 'something-else/1' }));
+    const verifyFile = (bad: string) => sopdesk(['audit', 'verify', '--checkpoint', bad], { env: copy.env });
+    const [alteredRun, notJsonRun, wrongFormatRun] = await Promise.all([verifyFile(altered), verifyFile(notJson), verifyFile(wrongFormat)]);
+    expect(alteredRun.code).toBe(2);
+    expect(alteredRun.stderr).toMatch(/was altered after it was taken/);
+    expect(notJsonRun.code).toBe(2);
+    expect(notJsonRun.stderr).toContain('it is not valid JSON');
+    expect(wrongFormatRun.code).toBe(2);
+    expect(wrongFormatRun.stderr).toMatch(/not a valid checkpoint: format: must be "sopdesk-audit-checkpoint\/1"/);
+
+    // An attacker with the file removes the last event of a stream: the chain alone cannot tell.
+    const cut = withSqlite((sqlite) => {
+      const head = sqlite.prepare('select stream, max(seq) as seq from audit_events group by stream having max(seq) >= 2 order by stream limit 1').get() as { stream: string; seq: number };
+      sqlite.exec('drop trigger audit_events_no_delete');
+      sqlite.prepare('delete from audit_events where stream = ? and seq = ?').run(head.stream, head.seq);
+      return head;
+    }, copy.file);
+    const plain = await sopdesk(['audit', 'verify'], { env: copy.env });
+    expect(plain.code).toBe(0);
+    const missing = await sopdesk(['audit', 'verify', '--checkpoint', file], { env: copy.env });
+    expect(missing.code).toBe(1);
+    expect(missing.stdout).toContain(`my-organisation: MISSING ${cut.stream} #${cut.seq}: the stream ends at #${cut.seq - 1}; the checkpoint saw #${cut.seq}: events were removed`);
+  });
+
+  it('asks which organisation to checkpoint when there are several (exit 2)', async () => {
+    const copy = await copyDataDir();
+    withSqlite((sqlite) => {
+      sqlite.prepare('insert into organisations (id, name, slug, created_at) values (?, ?, ?, ?)').run('0193a000-0000-7000-8000-000000000002', 'Second Ltd', 'second-ltd', new Date().toISOString());
+    }, copy.file);
+    const [refused, chosen] = await Promise.all([
+      sopdesk(['audit', 'checkpoint', '--to', path.join(copy.dir, 'refused.json')], { env: copy.env }),
+      sopdesk(['audit', 'checkpoint', '--to', path.join(copy.dir, 'chosen.json'), '--org', 'second-ltd'], { env: copy.env }),
+    ]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('A checkpoint is of one organisation; choose one with --org (my-organisation, second-ltd).');
+    expect(fs.existsSync(path.join(copy.dir, 'refused.json'))).toBe(false);
+    expect(chosen.code, chosen.stderr).toBe(0);
+    expect(JSON.parse(fs.readFileSync(path.join(copy.dir, 'chosen.json'), 'utf8'))).toMatchObject({ organisation: { slug: 'second-ltd' }, streams: [], eventCount: 0 });
+  });
+
   it('verifies the audit trail (exit 0), then names the broken event after tampering (exit 1)', async () => {
     const intact = await sopdesk(['audit', 'verify']);
     expect(intact.code).toBe(0);
@@ -144,7 +220,7 @@ describe('the sopdesk command line', { timeout: 120_000 }, () => {
   });
 
   it('explains every command with --help', async () => {
-    const commands = [[], ['user', 'add'], ['audit', 'verify'], ['backup']];
+    const commands = [[], ['user', 'add'], ['audit', 'verify'], ['backup'], ['audit', 'checkpoint']];
     const runs = await Promise.all(commands.map((command) => sopdesk([...command, '--help'])));
     runs.forEach((run, index) => {
       expect(run.code, commands[index]!.join(' ')).toBe(0);
@@ -154,6 +230,8 @@ describe('the sopdesk command line', { timeout: 120_000 }, () => {
     expect(runs[1]!.stdout).toContain('--password-stdin');
     expect(runs[2]!.stdout).toContain('--stream <stream>');
     expect(runs[3]!.stdout).toContain('--to <file>');
+    expect(runs[2]!.stdout).toContain('--checkpoint <file>');
+    expect(runs[4]!.stdout).toMatch(/--to <file>[\s\S]*--org <slug>/);
   });
 
   it('refuses an unknown command', async () => {

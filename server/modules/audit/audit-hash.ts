@@ -30,7 +30,12 @@ export function digestPayload(canonicalPayload: string): string {
   return sha256(canonicalPayload);
 }
 
+/** SHA-256 (hex) of a value's canonical JSON: the same value digests the same wherever it is computed. */
+export function digestCanonicalJson(value: unknown): string {
+  return sha256(canonicalJson(value));
+}
+
 /** The event's own hash covers every chained field, including the digest (not the payload). */
 export function hashEvent(fields: ChainedFields): string {
-  return sha256(canonicalJson(fields));
+  return digestCanonicalJson(fields);
 }

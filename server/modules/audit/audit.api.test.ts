@@ -5,6 +5,7 @@ import type { Db } from '../../db/database';
 import { inTransaction } from '../../db/transaction';
 import { asSession, buildOrganisation, buildPerson, buildSignedInOrganisation, signInAs } from '../../test/factories';
 import { countRows, createTestContext, problemOf, rawSql, TEST_DIALECTS, type TestContext } from '../../test/harness';
+import { tamperWithAuditEvents } from './audit-tamper';
 import { appendAuditEvent, verifyAuditChains } from './audit.service';
 
 type EventView = { id: string; stream: string; seq: number; occurredAt: string; type: string; payload: unknown; actor: { id: string } | null };
@@ -36,17 +37,8 @@ describe.each(TEST_DIALECTS)('audit API on %s', (dialect) => {
 
   /** Plays an attacker with write access to the database: the append-only triggers are bypassed for one statement. */
   async function tamper(db: Db, statement: string): Promise<void> {
-    await db.transaction().execute(async (trx) => {
-      if (dialect === 'postgres') {
-        await sql.raw('alter table audit_events disable trigger audit_events_guard').execute(trx);
-        await sql.raw(statement).execute(trx);
-        await sql.raw('alter table audit_events enable trigger audit_events_guard').execute(trx);
-        return;
-      }
-      const triggers = await sql<{ name: string; sql: string }>`select name, sql from sqlite_master where type = 'trigger' and tbl_name = 'audit_events'`.execute(trx);
-      for (const trigger of triggers.rows) await sql.raw(`drop trigger ${trigger.name}`).execute(trx);
+    await tamperWithAuditEvents(db, async (trx) => {
       await sql.raw(statement).execute(trx);
-      for (const trigger of triggers.rows) await sql.raw(trigger.sql).execute(trx);
     });
   }
 

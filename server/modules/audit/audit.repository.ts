@@ -108,3 +108,59 @@ export async function listRecordedErasures(db: Executor, orgId: string): Promise
   }
   return ids;
 }
+
+export type StreamHead = { stream: string; seq: number; hash: string; events: number };
+
+/**
+ * The last event of every stream of the organisation, with each stream's event count, in one
+ * statement (one consistent snapshot on both engines). The grouping reads the unique
+ * (org_id, stream, seq) index; the hash of each head is then one look-up in that same index.
+ * Unsorted: callers sort by code unit, which no database collation promises.
+ */
+export async function listStreamHeads(db: Executor, orgId: string): Promise<StreamHead[]> {
+  const heads = db
+    .selectFrom('audit_events')
+    .select((eb) => ['stream', eb.fn.max('seq').as('seq'), eb.fn.countAll().as('events')])
+    .where('org_id', '=', orgId)
+    .groupBy('stream')
+    .as('heads');
+  const rows = await db
+    .selectFrom(heads)
+    .select((eb) => [
+      'heads.stream',
+      'heads.seq',
+      'heads.events',
+      eb
+        .selectFrom('audit_events as event')
+        .select('event.hash')
+        .where('event.org_id', '=', orgId)
+        .whereRef('event.stream', '=', 'heads.stream')
+        .whereRef('event.seq', '=', 'heads.seq')
+        .as('hash'),
+    ])
+    .execute();
+  // PostgreSQL answers count(*) as a bigint string; the head's hash is there, read in the same statement.
+  return rows.map((row) => ({ stream: row.stream, seq: Number(row.seq), hash: row.hash!, events: Number(row.events) }));
+}
+
+const POSITIONS_PER_QUERY = 250;
+
+/** The hashes of the events at these (stream, seq) positions, keyed by `positionKey`; absent when no such event. */
+export async function findEventHashes(db: Executor, orgId: string, positions: ReadonlyArray<{ stream: string; seq: number }>): Promise<Map<string, string>> {
+  const hashes = new Map<string, string>();
+  for (let start = 0; start < positions.length; start += POSITIONS_PER_QUERY) {
+    const batch = positions.slice(start, start + POSITIONS_PER_QUERY);
+    const rows = await db
+      .selectFrom('audit_events')
+      .select(['stream', 'seq', 'hash'])
+      .where('org_id', '=', orgId)
+      .where((eb) => eb.or(batch.map((position) => eb.and([eb('stream', '=', position.stream), eb('seq', '=', position.seq)]))))
+      .execute();
+    for (const row of rows) hashes.set(positionKey(row), row.hash);
+  }
+  return hashes;
+}
+
+export function positionKey(position: { stream: string; seq: number }): string {
+  return `${position.stream}\u0000${position.seq}`;
+}

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import {
+  auditCheckpointSchema,
   auditEventsPageSchema,
+  checkpointFileName,
   eraseAuditPayloadBodySchema,
   listAuditEventsQuerySchema,
   verificationResultSchema,
@@ -11,7 +13,12 @@ import { commonProblems, idParams, type App, type RouteDeps } from '../../http/t
 import { can } from '../../policy/policy';
 import { findPeopleNames } from '../people/person.repository';
 import * as auditRepository from './audit.repository';
+import { takeAuditCheckpoint, verifyAgainstCheckpoint } from './audit-checkpoint.service';
 import { eraseAuditPayload, verifyAuditChains } from './audit.service';
+
+// A checkpoint lists every stream's head (~130 bytes each), so a large organisation's can exceed
+// the default body limit. The body is read only after access control has accepted the caller.
+const VERIFY_BODY_LIMIT = 64 * 1024 * 1024;
 
 export function registerAuditRoutes(app: App, { db }: RouteDeps): void {
   app.get('/api/v1/audit/events', {
@@ -52,15 +59,39 @@ export function registerAuditRoutes(app: App, { db }: RouteDeps): void {
     },
   });
 
-  app.post('/api/v1/audit/verify', {
+  app.get('/api/v1/audit/checkpoint', {
     config: { access: 'audit.read' },
     schema: {
       tags: ['audit'],
-      summary: 'Verify the hash chains (all streams, or one)',
+      summary: 'Download a checkpoint: the head of every stream now, to keep outside the database',
+      description:
+        'A JSON file to store where the database’s administrators cannot reach it. Sent back later in the `checkpoint` field of POST /api/v1/audit/verify, it shows whether the last events of a stream, a whole stream, or a stream rewritten from its start have gone since.',
+      response: { 200: auditCheckpointSchema, ...commonProblems },
+    },
+    handler: async (request, reply) => {
+      const checkpoint = await takeAuditCheckpoint(db, actorOf(request).orgId);
+      reply.header('content-disposition', `attachment; filename="${checkpointFileName(checkpoint)}"`).header('cache-control', 'private, no-store');
+      return checkpoint;
+    },
+  });
+
+  app.post('/api/v1/audit/verify', {
+    config: { access: 'audit.read' },
+    bodyLimit: VERIFY_BODY_LIMIT,
+    schema: {
+      tags: ['audit'],
+      summary: 'Verify the hash chains (all streams, or one), optionally against a checkpoint',
+      description:
+        'Without `checkpoint`, walks the chains and reports the first broken event (`checkpoint` is null in the answer). With a checkpoint from GET /api/v1/audit/checkpoint, first refuses it (400 naming `body.checkpoint.digest` or `body.checkpoint.organisation.id`) when it was altered or is another organisation’s, then lists every head it saw that the database no longer holds, then walks the chains.',
       body: verifyAuditBodySchema,
       response: { 200: verificationResultSchema, ...commonProblems },
     },
-    handler: async (request) => verifyAuditChains(db, actorOf(request).orgId, { stream: request.body.stream }),
+    handler: async (request) => {
+      const { orgId } = actorOf(request);
+      const { stream, checkpoint } = request.body;
+      if (checkpoint) return verifyAgainstCheckpoint(db, orgId, checkpoint, { stream });
+      return { ...(await verifyAuditChains(db, orgId, { stream })), checkpoint: null };
+    },
   });
 
   app.post('/api/v1/audit/events/:id/erase', {

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expectAccessible, newPage, screenshot } from './support/browser';
 import { choose, journeyEnvironment, navigationLinks, signIn, signOut, visit } from './support/journey';
@@ -92,5 +95,19 @@ describe('foundation: people, access and the audit trail', () => {
     expect(await page.getByText(/Intact: \d+ events in \d+ streams checked/).count()).toBe(1);
     await expectAccessible(page, 'audit trail, verified');
     await screenshot(page, 'audit-verified');
+
+    // A checkpoint downloaded now, and chosen again, finds nothing missing.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download checkpoint' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^sopdesk-audit-checkpoint-[a-z0-9-]+-\d{4}-\d{2}-\d{2}\.json$/);
+    const checkpointFile = path.join(os.tmpdir(), `e2e-${download.suggestedFilename()}`);
+    await download.saveAs(checkpointFile);
+    await page.getByText(`Saved ${download.suggestedFilename()}`).waitFor();
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Verify against a checkpoint…' }).click()]);
+    await chooser.setFiles(checkpointFile);
+    await page.getByText('Nothing is missing since the checkpoint').waitFor();
+    expect(await page.getByText('The chain is intact').count()).toBe(1);
+    fs.rmSync(checkpointFile, { force: true });
+    await expectAccessible(page, 'audit trail, verified against a checkpoint');
+    await screenshot(page, 'audit-checkpoint-verified');
   });
 });

@@ -109,5 +109,16 @@ describe('library: author, review, approve, publish and find an SOP', () => {
     expect(svg).toMatch(/^<svg/);
     expect(svg).toContain('card will arrive.');
     await screenshot(page, 'flowchart');
+
+    // A mistyped address, and one whose SOP does not exist: "Not found", not a validation message.
+    for (const address of ['/library/serach', '/library/01900000-0000-7000-8000-000000000000']) {
+      await page.goto(`${server.url}${address}`);
+      const alert = page.getByRole('alert').filter({ hasText: 'Not found' });
+      await alert.waitFor();
+      expect(await alert.innerText()).toContain('The link may be mistyped or out of date');
+      expect(await alert.innerText()).not.toContain('params.');
+    }
+    await expectAccessible(page, 'not found');
+    await screenshot(page, 'not-found');
   });
 });

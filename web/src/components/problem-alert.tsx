@@ -7,7 +7,8 @@ export function ProblemAlert({ error, title }: { error: unknown; title?: string 
   if (!error) return null;
   // Field paths read as the form's own names ("name", not "body.name").
   const message = error instanceof Error ? error.message.replace(/\bbody\./g, '') : 'Something went wrong.';
-  const fieldErrors = error instanceof ApiError ? error.fieldErrors : [];
+  // A field the message already names (a problem with one field says it in its detail) is not listed again.
+  const fieldErrors = (error instanceof ApiError ? error.fieldErrors : []).filter((fieldError) => `${fieldError.field.replace(/^body\./, '')}: ${fieldError.message}` !== message);
   return (
     <Alert color="red" variant="light" title={title ?? 'That did not work'} icon={<IconAlertTriangle aria-hidden />} role="alert">
       {message}

@@ -126,7 +126,7 @@ export function CheckpointFindings({ result, describeStream }: { result: Verific
             </Text>{' '}
             ({missing.stream}): {describeMissing(missing)}{' '}
             {missing.kind !== 'stream_gone' ? (
-              <AnchorLink to="/audit" search={{ stream: missing.stream }} size="sm">
+              <AnchorLink to="/audit" search={{ stream: missing.stream }} size="sm" c="red.9">
                 Show its events
               </AnchorLink>
             ) : null}

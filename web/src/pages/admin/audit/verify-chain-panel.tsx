@@ -31,7 +31,10 @@ function ChainResult({ result, describeStream }: { result: VerificationResultVie
           Intact: {plural(result.eventsChecked, 'event', 'events')} in {plural(result.streamsChecked, 'stream', 'streams')} checked
         </Text>
         <Text size="sm">
-          No event was changed, removed or reordered.{result.erasedPayloads > 0 ? ` ${result.erasedPayloads === 1 ? '1 erased payload' : `${result.erasedPayloads} erased payloads`} left the chain intact, as intended.` : ''} Checked{' '}
+          {(result.checkpoint?.missing.length ?? 0) > 0
+            ? 'The events still there chain correctly, but the chain alone cannot show what was removed from the end of a stream or rewritten from its start: see above.'
+            : 'No event was changed, removed or reordered.'}
+          {result.erasedPayloads > 0 ? ` ${result.erasedPayloads === 1 ? '1 erased payload' : `${result.erasedPayloads} erased payloads`} left the chain intact, as intended.` : ''} Checked{' '}
           {formatDateTime(result.verifiedAt)}.
         </Text>
       </Alert>
@@ -43,7 +46,7 @@ function ChainResult({ result, describeStream }: { result: VerificationResultVie
       <Text size="sm" fw={600}>
         Broken at event {brk.seq} of stream {brk.stream} ({describeStream(brk.stream)}): {brk.reason}
       </Text>
-      <AnchorLink to="/audit" search={{ stream: brk.stream }} size="sm">
+      <AnchorLink to="/audit" search={{ stream: brk.stream }} size="sm" c="red.9">
         Show the events of this stream
       </AnchorLink>
       <Text size="sm">

@@ -20,6 +20,8 @@ export const ERROR_CODES = [
   'last_administrator',
   'invalid_state',
   'style_errors',
+  'checkpoint_altered',
+  'checkpoint_other_organisation',
   'weak_password',
   'invalid_token',
   'rate_limited',

@@ -22,6 +22,8 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   last_administrator: 409,
   invalid_state: 409,
   style_errors: 422,
+  checkpoint_altered: 422,
+  checkpoint_other_organisation: 422,
   rate_limited: 429,
   internal: 500,
 };
@@ -46,6 +48,8 @@ export const TITLE_BY_CODE: Record<ErrorCode, string> = {
   last_administrator: 'The last administrator cannot be removed',
   invalid_state: 'Not possible in the current state',
   style_errors: 'The SOP has style or structure errors',
+  checkpoint_altered: 'The checkpoint was altered',
+  checkpoint_other_organisation: 'The checkpoint is of another organisation',
   rate_limited: 'Too many attempts',
   internal: 'Something went wrong',
 };

@@ -196,9 +196,9 @@ describe.each(TEST_DIALECTS)('audit checkpoints on %s', (dialect) => {
     const altered = { ...checkpoint, streams: checkpoint.streams.map((head, index) => (index === 0 ? { ...head, seq: head.seq - 1 || 2 } : head)) };
     const before = await countRows(context.db);
     const response = await org.asAdmin({ method: 'POST', url: '/api/v1/audit/verify', payload: { checkpoint: altered } });
-    expect(response.statusCode).toBe(400);
+    expect(response.statusCode).toBe(422);
     const problem = problemOf(response);
-    expect(problem.code).toBe('validation_failed');
+    expect(problem.code).toBe('checkpoint_altered');
     expect(problem.errors).toEqual([{ field: 'body.checkpoint.digest', message: 'does not match the checkpoint’s contents: the file was altered' }]);
     expect(problem.detail).toMatch(/altered/);
     expect(await countRows(context.db)).toEqual(before);
@@ -208,7 +208,8 @@ describe.each(TEST_DIALECTS)('audit checkpoints on %s', (dialect) => {
     const solo = await buildSoloOrganisation();
     const foreign = await takeCheckpoint(solo.asAdmin);
     const response = await org.asAdmin({ method: 'POST', url: '/api/v1/audit/verify', payload: { checkpoint: foreign } });
-    expect(response.statusCode).toBe(400);
+    expect(response.statusCode).toBe(422);
+    expect(problemOf(response).code).toBe('checkpoint_other_organisation');
     expect(problemOf(response).errors?.map((error) => error.field)).toEqual(['body.checkpoint.organisation.id']);
     expect(problemOf(response).detail).toMatch(/another organisation/);
   });

@@ -40,10 +40,9 @@ export async function takeAuditCheckpoint(db: Executor, orgId: string): Promise<
   return { ...body, digest: digestOf(body) };
 }
 
-// Until the problem codes `checkpoint_altered` and `checkpoint_other_organisation` (422) exist in
-// common/api/problem.ts, a refused checkpoint is a validation failure naming the field at fault.
-function refuseCheckpoint(field: string, message: string, detail: string): AppError {
-  return new AppError('validation_failed', detail, { errors: [{ field: `body.checkpoint.${field}`, message }] });
+/** A well-formed checkpoint that cannot be used (422), naming the field at fault. */
+function refuseCheckpoint(code: 'checkpoint_altered' | 'checkpoint_other_organisation', field: string, message: string, detail: string): AppError {
+  return new AppError(code, detail, { errors: [{ field: `body.checkpoint.${field}`, message }] });
 }
 
 /** Refuses a checkpoint whose digest does not match its contents, or that is another organisation's. */
@@ -51,6 +50,7 @@ export function assertCheckpointOf(checkpoint: AuditCheckpoint, orgId: string): 
   const { digest, ...body } = checkpoint;
   if (digestOf(body) !== digest) {
     throw refuseCheckpoint(
+      'checkpoint_altered',
       'digest',
       'does not match the checkpoint’s contents: the file was altered',
       'The checkpoint was altered after it was taken (its digest does not match its contents), so it proves nothing.',
@@ -58,6 +58,7 @@ export function assertCheckpointOf(checkpoint: AuditCheckpoint, orgId: string): 
   }
   if (checkpoint.organisation.id !== orgId) {
     throw refuseCheckpoint(
+      'checkpoint_other_organisation',
       'organisation.id',
       'is another organisation',
       `This checkpoint is of another organisation (${checkpoint.organisation.slug}); verify it against that organisation.`,

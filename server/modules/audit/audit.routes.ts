@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { problemSchema } from '../../../common/api/problem';
 import {
   auditCheckpointSchema,
   auditEventsPageSchema,
@@ -82,9 +83,9 @@ export function registerAuditRoutes(app: App, { db }: RouteDeps): void {
       tags: ['audit'],
       summary: 'Verify the hash chains (all streams, or one), optionally against a checkpoint',
       description:
-        'Without `checkpoint`, walks the chains and reports the first broken event (`checkpoint` is null in the answer). With a checkpoint from GET /api/v1/audit/checkpoint, first refuses it (400 naming `body.checkpoint.digest` or `body.checkpoint.organisation.id`) when it was altered or is another organisation’s, then lists every head it saw that the database no longer holds, then walks the chains.',
+        'Without `checkpoint`, walks the chains and reports the first broken event (`checkpoint` is null in the answer). With a checkpoint from GET /api/v1/audit/checkpoint, first refuses it with 422 when it was altered (`checkpoint_altered`, naming `body.checkpoint.digest`) or is another organisation’s (`checkpoint_other_organisation`, naming `body.checkpoint.organisation.id`), then lists every head it saw that the database no longer holds, then walks the chains.',
       body: verifyAuditBodySchema,
-      response: { 200: verificationResultSchema, ...commonProblems },
+      response: { 200: verificationResultSchema, ...commonProblems, 422: problemSchema },
     },
     handler: async (request) => {
       const { orgId } = actorOf(request);

@@ -90,6 +90,8 @@ describe('foundation: people, access and the audit trail', () => {
     await signIn(page, server.url, admin, '/audit');
     await visit(page, 'Audit trail', 'audit trail');
     await expect.poll(() => page.getByRole('row', { name: /person\.created/ }).count()).toBeGreaterThan(0);
+    // Streams read as what they are about: the demo manual's SOPs by their keys.
+    await expect.poll(() => page.getByRole('link', { name: /^sop: HH-[A-Z]+-\d{3}$/ }).count()).toBeGreaterThan(0);
     await page.getByRole('button', { name: 'Verify the chain' }).click();
     await page.getByText('The chain is intact').waitFor();
     expect(await page.getByText(/Intact: \d+ events in \d+ streams checked/).count()).toBe(1);

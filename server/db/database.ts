@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config';
+import { preparedStatementName } from './prepared-query';
 import type { Database } from './schema';
 import { startBackgroundCheckpoints } from './sqlite-checkpointer';
 
@@ -91,6 +92,23 @@ function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
   };
 }
 
+/**
+ * PostgreSQL parses and plans every query it is sent as text, and for the queries that run on
+ * every request (the session look-up, the audit chain's head) planning costs more than running
+ * them. Kysely sends text only, so each new connection sends the SQL of prepared queries
+ * (prepared-query.ts) as named statements instead: parsed and planned once per connection, then
+ * only executed. Every other query goes as before.
+ */
+function usePreparedStatements(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  client.query = ((text: unknown, ...rest: unknown[]) => {
+    const name = typeof text === 'string' ? preparedStatementName(text) : undefined;
+    if (name === undefined || typeof rest[0] === 'function') return query(text, ...rest);
+    const [values, callback] = rest;
+    return query({ name, text, values }, callback);
+  }) as typeof client.query;
+}
+
 function openPostgres(target: { url: string; schema?: string; poolSize?: number }): DatabaseHandle {
   const pool = new pg.Pool({
     connectionString: target.url,
@@ -98,6 +116,7 @@ function openPostgres(target: { url: string; schema?: string; poolSize?: number 
     // A separate schema isolates parallel test files on one database.
     options: target.schema ? `-c search_path=${target.schema}` : undefined,
   });
+  pool.on('connect', usePreparedStatements);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }

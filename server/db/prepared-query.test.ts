@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOrganisation } from '../test/factories';
 import { createTestDatabase, TEST_DIALECTS, type TestDatabase } from '../test/harness';
@@ -39,6 +40,27 @@ describe.each(TEST_DIALECTS)('prepared queries on %s', (dialect) => {
       return (await organisationBySlug(trx, { slug: a })).rows[0]?.name;
     });
     expect(name).toBe('Renamed in the transaction');
+  });
+
+  // Registered on PostgreSQL only (a skipped test would read as something this machine could not run).
+  if (dialect === 'postgres')
+    it('is a named statement on PostgreSQL, parsed once per connection and reused', async () => {
+    const [a, b] = [await slugOf(first.orgId), await slugOf(second.orgId)];
+    // One transaction holds one connection, and pg_prepared_statements lists that connection's statements.
+    const statements = await inTransaction(database.db, async (trx) => {
+      const listed = () =>
+        sql<{ name: string; statement: string }>`select name, statement from pg_prepared_statements where statement like ${'%"slug" = $1%'}`.execute(trx);
+      expect((await organisationBySlug(trx, { slug: a })).rows.map((row) => row.id)).toEqual([first.orgId]);
+      const once = (await listed()).rows;
+      expect((await organisationBySlug(trx, { slug: b })).rows.map((row) => row.id)).toEqual([second.orgId]);
+      return { once, twice: (await listed()).rows };
+    });
+    expect(statements.once).toHaveLength(1);
+    expect(statements.once[0]!.name).toMatch(/^sopdesk_prepared_\d+$/);
+    expect(statements.twice).toEqual(statements.once);
+    // Only prepared queries are: every other query still goes as text.
+    const names = await sql<{ name: string }>`select name from pg_prepared_statements`.execute(database.db);
+    expect(names.rows.filter((row) => !/^sopdesk_prepared_\d+$/.test(row.name))).toEqual([]);
   });
 
   it('refuses a call that leaves a value out', async () => {

@@ -8,6 +8,17 @@ class Slot {
 
 type Slots<Args> = { [K in keyof Args]: Args[K] };
 
+const statementNames = new Map<string, string>();
+
+/**
+ * The name under which PostgreSQL keeps a prepared query's statement, parsed and planned once per
+ * connection (see openPostgres in database.ts); undefined for any other SQL. The SQL text of a
+ * prepared query never changes, so one name stands for one text for the life of the process.
+ */
+export function preparedStatementName(sqlText: string): string | undefined {
+  return statementNames.get(sqlText);
+}
+
 /**
  * Kysely builds and compiles a query's syntax tree on every call, and for the few queries that run
  * on every request (the session look-up, the audit chain's head) that costs several times more
@@ -25,6 +36,7 @@ export function prepareQuery<Args extends Record<string, unknown>, Row>(build: (
     if (!compiled) {
       compiled = build(db, slots).compile();
       compiledByDialect.set(adapter, compiled);
+      if (!statementNames.has(compiled.sql)) statementNames.set(compiled.sql, `sopdesk_prepared_${statementNames.size + 1}`);
     }
     const parameters = compiled.parameters.map((parameter) => {
       if (!(parameter instanceof Slot)) return parameter;

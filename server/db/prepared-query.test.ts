@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOrganisation } from '../test/factories';
 import { createTestDatabase, TEST_DIALECTS, type TestDatabase } from '../test/harness';
-import { prepareQuery } from './prepared-query';
+import { executePrepared, prepareQuery } from './prepared-query';
 import { inTransaction } from './transaction';
 
 const organisationBySlug = prepareQuery<{ slug: string }, { id: string; name: string }>((db, slot) =>
@@ -61,6 +61,25 @@ describe.each(TEST_DIALECTS)('prepared queries on %s', (dialect) => {
     // Only prepared queries are: every other query still goes as text.
     const names = await sql<{ name: string }>`select name from pg_prepared_statements`.execute(database.db);
     expect(names.rows.filter((row) => !/^sopdesk_prepared_\d+$/.test(row.name))).toEqual([]);
+  });
+
+  it('runs a query of varying shape as it is, each shape a named statement on PostgreSQL', async () => {
+    const names = (extra: string[]) =>
+      executePrepared(
+        database.db,
+        sql<{ name: string }>`select name from organisations where id in (${sql.join([first.orgId, ...extra])}) and name <> ${'never a shape'} order by name`,
+      );
+    expect((await names([])).rows).toHaveLength(1);
+    expect((await names([second.orgId])).rows).toHaveLength(2);
+    if (dialect === 'postgres') {
+      const shapes = await inTransaction(database.db, async (trx) => {
+        await executePrepared(trx, sql`select name from organisations where id in (${sql.join([first.orgId])}) and name <> ${'never a shape'} order by name`);
+        await executePrepared(trx, sql`select name from organisations where id in (${sql.join([first.orgId, second.orgId])}) and name <> ${'never a shape'} order by name`);
+        return (await sql<{ name: string }>`select name from pg_prepared_statements where statement like ${'%from "organisations" where id in%'} or statement like ${'%from organisations where id in%'}`.execute(trx)).rows;
+      });
+      expect(shapes).toHaveLength(2);
+      expect(new Set(shapes.map((shape) => shape.name)).size).toBe(2);
+    }
   });
 
   it('refuses a call that leaves a value out', async () => {

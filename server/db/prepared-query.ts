@@ -1,4 +1,4 @@
-import type { Compilable, CompiledQuery, QueryResult } from 'kysely';
+import type { Compilable, CompiledQuery, QueryResult, RawBuilder } from 'kysely';
 import type { Executor } from './database';
 
 /** Stands where a value will go; replaced by the real value each time the query runs. */
@@ -19,6 +19,25 @@ export function preparedStatementName(sqlText: string): string | undefined {
   return statementNames.get(sqlText);
 }
 
+// Each name is a statement kept by every PostgreSQL connection that ran it: a bound on the texts
+// named keeps a query built from user input (a list of any length) from growing that without end.
+const MOST_STATEMENT_NAMES = 1000;
+
+function nameStatement(sqlText: string): void {
+  if (!statementNames.has(sqlText) && statementNames.size < MOST_STATEMENT_NAMES) statementNames.set(sqlText, `sopdesk_prepared_${statementNames.size + 1}`);
+}
+
+/**
+ * Runs a query whose shape varies a little from call to call (a few optional filters, one to a
+ * dozen search words) as a prepared statement on PostgreSQL: each shape is planned once per
+ * connection. For a hot query that slots (prepareQuery) cannot express.
+ */
+export async function executePrepared<Row>(db: Executor, query: RawBuilder<Row>): Promise<QueryResult<Row>> {
+  const compiled = query.compile(db);
+  nameStatement(compiled.sql);
+  return db.executeQuery(compiled);
+}
+
 /**
  * Kysely builds and compiles a query's syntax tree on every call, and for the few queries that run
  * on every request (the session look-up, the audit chain's head) that costs several times more
@@ -36,7 +55,7 @@ export function prepareQuery<Args extends Record<string, unknown>, Row>(build: (
     if (!compiled) {
       compiled = build(db, slots).compile();
       compiledByDialect.set(adapter, compiled);
-      if (!statementNames.has(compiled.sql)) statementNames.set(compiled.sql, `sopdesk_prepared_${statementNames.size + 1}`);
+      nameStatement(compiled.sql);
     }
     const parameters = compiled.parameters.map((parameter) => {
       if (!(parameter instanceof Slot)) return parameter;

@@ -2,6 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { SopContent, Step } from '../../../common/procedure/model';
 import type { Executor } from '../../db/database';
 import { isPostgres } from '../../db/dialect';
+import { executePrepared } from '../../db/prepared-query';
 import type { SopRow } from '../../db/schema';
 import { fts5AllWords, tsqueryAllWords } from '../../db/text-search';
 
@@ -142,15 +143,16 @@ function jsonListHolds(table: 'entry' | 'sop_search', column: RawBuilder<unknown
 export async function findRankedSops(db: Executor, orgId: string, words: readonly string[], filters: SearchFilters): Promise<{ hits: RankedSop[]; indexedWords: boolean[] }> {
   if (isPostgres(db)) {
     // ts_rank over the stored, weighted tsvector (title A, glossary B, body C); ties in SOP id
-    // order. One table, no join, no subquery: PostgreSQL plans this query afresh on every request.
+    // order. One table, no join, no subquery; a prepared statement for each shape (which filters,
+    // how many words), planned once per connection.
     const query = tsqueryAllWords(words);
-    const result = await sql<RankedSop & { indexed_words: boolean[] }>`
+    const result = await executePrepared(db, sql<RankedSop & { indexed_words: boolean[] }>`
       select sop_id, ts_rank(document, to_tsquery('english', ${query})) as rank, title as indexed_title, body, key, category, channels, retired_at, version_label,
         array[${sql.join(words.map((word) => sql`ts_lexize('english_stem', ${word}) <> '{}'`))}] as indexed_words
       from sop_search
       where document @@ to_tsquery('english', ${query}) and ${filterConditions('sop_search', orgId, filters)}
       order by rank desc, sop_id
-      limit ${filters.limit}`.execute(db);
+      limit ${filters.limit}`);
     return { hits: result.rows.map((row) => ({ ...row, rank: Number(row.rank) })), indexedWords: result.rows[0]?.indexed_words ?? words.map(() => true) };
   }
   // bm25 weights per column (sop_id, org_id, title, body, glossary): a title hit counts most.

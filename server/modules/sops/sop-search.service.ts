@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { SearchResults } from '../../../common/api/search';
 import type { Db } from '../../db/database';
 import { isPostgres } from '../../db/dialect';
+import { executePrepared } from '../../db/prepared-query';
 import { fts5AllWords, tsqueryAllWords } from '../../db/text-search';
 import { authorize, type Actor } from '../../policy/policy';
 import { highlighterFor } from './sop-search.highlight';
@@ -51,8 +52,9 @@ export async function runBareSearch(db: Db, orgId: string, query: string): Promi
   const terms = searchTerms(query);
   if (terms.length === 0) return [];
   if (isPostgres(db)) {
-    const result = await sql<{ sop_id: string }>`
-      select sop_id from sop_search where org_id = ${orgId} and document @@ to_tsquery('english', ${tsqueryAllWords(terms)}) limit 20`.execute(db);
+    // Sent as the search is (a prepared statement, see findRankedSops), so that the figure compares the work, not the protocol.
+    const result = await executePrepared(db, sql<{ sop_id: string }>`
+      select sop_id from sop_search where org_id = ${orgId} and document @@ to_tsquery('english', ${tsqueryAllWords(terms)}) limit 20`);
     return result.rows.map((row) => row.sop_id);
   }
   const result = await sql<{ sop_id: string }>`

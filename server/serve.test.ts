@@ -77,9 +77,22 @@ describe('an interrupted first start', { timeout: 180_000 }, () => {
   it('never empties a PostgreSQL database: it stops and says what to do', () => {
     const dir = dataDir();
     const config = loadConfig({ SOPDESK_DATA_DIR: dir, DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' });
-    fs.writeFileSync(path.join(dir, MARKER), JSON.stringify({ into: 'postgres' }));
+    fs.writeFileSync(path.join(dir, MARKER), JSON.stringify({ into: 'postgres://127.0.0.1:1/other' }));
+    expect(recoverInterruptedFirstStart(config)).toBeNull();
+    fs.writeFileSync(path.join(dir, MARKER), JSON.stringify({ into: 'postgres://127.0.0.1:1/none' }));
     expect(() => recoverInterruptedFirstStart(config)).toThrow(/PostgreSQL database holds part of it.*delete .*first-start\.incomplete/);
     expect(fs.existsSync(path.join(dir, MARKER))).toBe(true);
+  });
+
+  it('leaves the database alone while the start that wrote the marker is still running', () => {
+    const dir = dataDir();
+    const config = loadConfig({ SOPDESK_DATA_DIR: dir });
+    const file = path.join(dir, 'sopdesk.db');
+    fs.writeFileSync(file, 'being loaded');
+    // The parent of this test process stands for a start that is still loading.
+    fs.writeFileSync(path.join(dir, MARKER), JSON.stringify({ into: `sqlite:${file}`, pid: process.ppid }));
+    expect(() => recoverInterruptedFirstStart(config)).toThrow(new RegExp(`Another sopdesk start \\(process ${process.ppid}\\) is loading`));
+    expect(fs.readFileSync(file, 'utf8')).toBe('being loaded');
   });
 
   it('starts again from nothing after kill -9 in the middle of loading the demo, and ends with the whole demo', async () => {

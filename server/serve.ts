@@ -38,7 +38,8 @@ async function prepareFirstStart(handle: DatabaseHandle, config: Config, url: st
   if (config.SOPDESK_DEMO) {
     const marker = path.join(config.SOPDESK_DATA_DIR, FIRST_START_MARKER);
     fs.mkdirSync(config.SOPDESK_DATA_DIR, { recursive: true });
-    fs.writeFileSync(marker, `${JSON.stringify({ loading: 'the demo organisation', into: databaseNameOf(config), startedAt: new Date().toISOString() })}\n`);
+    const note = { loading: 'the demo organisation', into: databaseNameOf(config), pid: process.pid, startedAt: new Date().toISOString() };
+    fs.writeFileSync(marker, `${JSON.stringify(note)}\n`);
     const { accounts } = await loadDemoOrganisation(handle.db);
     const text = formatAccounts(url, accounts);
     // Readable by the owner only: it holds passwords until they are changed.
@@ -62,8 +63,15 @@ async function prepareFirstStart(handle: DatabaseHandle, config: Config, url: st
 export function recoverInterruptedFirstStart(config: Config): string | null {
   const marker = path.join(config.SOPDESK_DATA_DIR, FIRST_START_MARKER);
   if (!fs.existsSync(marker)) return null;
+  const marked = readMarker(marker);
   // Left by a start on another database (SQLite then PostgreSQL, or another file): not this one's business.
-  if (markedDatabase(marker) !== databaseNameOf(config)) return null;
+  if (marked?.into !== databaseNameOf(config)) return null;
+  if (marked.pid !== undefined && marked.pid !== process.pid && isRunning(marked.pid)) {
+    throw new Error(
+      `Another sopdesk start (process ${marked.pid}) is loading the demo organisation into this database right now. ` +
+        `Wait for it to finish, or stop it and start again. If no sopdesk is running, delete ${marker}.`,
+    );
+  }
   if (config.database.kind === 'postgres') {
     throw new Error(
       `The first start was stopped while it loaded the demo organisation, so the PostgreSQL database holds part of it. ` +
@@ -77,18 +85,30 @@ export function recoverInterruptedFirstStart(config: Config): string | null {
   return `The first start was stopped while it loaded the demo organisation; starting again from an empty database (${file}).`;
 }
 
-function markedDatabase(marker: string): string | undefined {
+function readMarker(marker: string): { into?: string; pid?: number } | undefined {
   try {
-    return (JSON.parse(fs.readFileSync(marker, 'utf8')) as { into?: string }).into;
+    return JSON.parse(fs.readFileSync(marker, 'utf8')) as { into?: string; pid?: number };
   } catch {
     // Cut short while it was written, before anything was loaded: nothing to recover.
     return undefined;
   }
 }
 
-/** Which database a marker is about; never a PostgreSQL URL, which may hold a password. */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists, under another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Which database a marker is about: the file, or the server and database name, never a PostgreSQL password. */
 function databaseNameOf(config: Config): string {
-  return config.database.kind === 'sqlite' ? `sqlite:${path.resolve(config.database.file)}` : 'postgres';
+  if (config.database.kind === 'sqlite') return `sqlite:${path.resolve(config.database.file)}`;
+  const url = new URL(config.database.url);
+  return `postgres://${url.hostname}:${url.port || '5432'}${url.pathname}`;
 }
 
 /** Migrates, prepares the first start, serves, and shuts down gracefully on SIGTERM/SIGINT. */

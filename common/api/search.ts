@@ -22,7 +22,8 @@ export const searchResultSchema = z.object({
   status: z.enum(['published', 'retired']),
   versionLabel: z.string().nullable(),
   snippet: highlightedSchema,
-  rank: z.number(),
+  // No score: the order is the ranking. On SQLite, bm25's score takes its statistics from every
+  // organisation's SOPs, so a score would tell one organisation how often others use a word.
 });
 
 export const searchResultsSchema = z.object({

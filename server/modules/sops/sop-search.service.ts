@@ -41,7 +41,6 @@ export async function searchSops(db: Db, actor: Actor, query: string, filters: S
         status: hit.retired_at ? ('retired' as const) : ('published' as const),
         versionLabel: hit.version_label,
         snippet: highlighter.snippet(hit.body),
-        rank: hit.rank,
       };
     }),
   };

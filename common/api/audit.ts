@@ -5,6 +5,7 @@ export const auditEventViewSchema = z
   .object({
     id: z.string(),
     stream: z.string(),
+    subject: z.string().nullable().describe('What the stream is about, by name (an SOP by its key); null once it is gone'),
     seq: z.number().int(),
     occurredAt: z.string(),
     actor: z.object({ id: z.string(), name: z.string() }).nullable(),

@@ -5,10 +5,11 @@ import type { Db } from '../../db/database';
 import { inTransaction } from '../../db/transaction';
 import { asSession, buildOrganisation, buildPerson, buildSignedInOrganisation, signInAs } from '../../test/factories';
 import { countRows, createTestContext, problemOf, rawSql, TEST_DIALECTS, type TestContext } from '../../test/harness';
+import { createSopViaApi } from '../../test/sop-factories';
 import { tamperWithAuditEvents } from './audit-tamper';
 import { appendAuditEvent, verifyAuditChains } from './audit.service';
 
-type EventView = { id: string; stream: string; seq: number; occurredAt: string; type: string; payload: unknown; actor: { id: string } | null };
+type EventView = { id: string; stream: string; subject: string | null; seq: number; occurredAt: string; type: string; payload: unknown; actor: { id: string } | null };
 
 describe.each(TEST_DIALECTS)('audit API on %s', (dialect) => {
   let context: TestContext;
@@ -56,6 +57,19 @@ describe.each(TEST_DIALECTS)('audit API on %s', (dialect) => {
       [1, 'team.created'],
     ]);
     expect(teamEvents[0]).toMatchObject({ actor: { id: org.admin.id, name: org.admin.name }, payload: { personId: org.agent.id, isLead: false } });
+  });
+
+  it('names what each stream is about, and nothing once it is gone', async () => {
+    const { id: teamId, stream } = await buildTeamStream();
+    const team = (await org.asAdmin({ method: 'GET', url: `/api/v1/teams/${teamId}` })).json();
+    const { sopId, key } = await createSopViaApi(org.asAdmin);
+    const subjectOf = async (wanted: string) => (await listEvents(`?stream=${encodeURIComponent(wanted)}`)).items.map((event) => event.subject);
+    expect(await subjectOf(stream)).toEqual([team.name, team.name, team.name, team.name]);
+    expect(new Set(await subjectOf(streamOf('sop', sopId)))).toEqual(new Set([key]));
+    expect(new Set(await subjectOf(`person:${org.agent.id}`))).toEqual(new Set([org.agent.name]));
+
+    expect((await org.asAdmin({ method: 'DELETE', url: `/api/v1/teams/${teamId}` })).statusCode).toBe(204);
+    expect(new Set(await subjectOf(stream))).toEqual(new Set([null]));
   });
 
   it('filters by stream, type, person and time', async () => {

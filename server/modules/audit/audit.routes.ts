@@ -16,6 +16,7 @@ import { findPeopleNames } from '../people/person.repository';
 import * as auditRepository from './audit.repository';
 import { takeAuditCheckpoint, verifyAgainstCheckpoint } from './audit-checkpoint.service';
 import { eraseAuditPayload, verifyAuditChains } from './audit.service';
+import { describeStreams } from './stream-subjects';
 
 // A checkpoint lists every stream's head (~130 bytes each), so a large organisation's can exceed
 // the default body limit. The body is read only after access control has accepted the caller.
@@ -40,10 +41,12 @@ export function registerAuditRoutes(app: App, { db }: RouteDeps): void {
       const page = rows.slice(0, limit);
       const actorIds = [...new Set(page.map((row) => row.actor_id).filter((id): id is string => id !== null))];
       const names = new Map((await findPeopleNames(db, actor.orgId, actorIds)).map((person) => [person.id, person.name]));
+      const subjects = await describeStreams(db, actor.orgId, [...new Set(page.map((row) => row.stream))]);
       return {
         items: page.map((row) => ({
           id: row.id,
           stream: row.stream,
+          subject: subjects.get(row.stream) ?? null,
           seq: row.seq,
           occurredAt: row.occurred_at,
           actor: row.actor_id ? { id: row.actor_id, name: names.get(row.actor_id) ?? '(unknown)' } : null,

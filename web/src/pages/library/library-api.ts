@@ -18,8 +18,8 @@ export const PROCESSES_KEY = ['processes'] as const;
 export type SopFilters = { category?: string; channel?: string; status?: 'draft' | 'published' | 'retired'; review?: 'due-soon' | 'overdue' };
 export type SearchParams = { q: string; channel?: string; category?: string; status?: 'published' | 'retired' | 'any' };
 
-export function useSops(filters: SopFilters, options: { enabled?: boolean } = {}) {
-  return useQuery({ queryKey: sopsKey(filters), queryFn: () => api<SopsList>(`/sops${queryString(filters)}`), enabled: options.enabled });
+export function useSops(filters: SopFilters) {
+  return useQuery({ queryKey: sopsKey(filters), queryFn: () => api<SopsList>(`/sops${queryString(filters)}`) });
 }
 
 export function useSearch(params: SearchParams) {

@@ -8,10 +8,10 @@ import { ErasePayloadButton } from './erase-payload-button';
 const PREVIEW_LENGTH = 60;
 
 /** "person: Alex Morgan" when the entity is known, else the kind and the start of its id. */
-export function streamLabel(stream: string, names: ReadonlyMap<string, string>): string {
+export function streamLabel(stream: string, names: ReadonlyMap<string, string>, subject?: string | null): string {
   const [kind, id] = stream.split(':', 2);
   if (!id) return stream;
-  return `${kind}: ${names.get(id) ?? `${id.slice(0, 8)}…`}`;
+  return `${kind}: ${subject ?? names.get(id) ?? `${id.slice(0, 8)}…`}`;
 }
 
 function PayloadCell({ event, expanded, onToggle, detailsId }: { event: AuditEventView; expanded: boolean; onToggle: () => void; detailsId: string }) {
@@ -68,7 +68,7 @@ export function AuditEventsTable({ events, names, canErase }: { events: AuditEve
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(event.occurredAt)}</Table.Td>
                   <Table.Td>
                     <AnchorLink to="/audit" search={{ stream: event.stream }} size="sm" title={`Show only stream ${event.stream}`}>
-                      {streamLabel(event.stream, names)}
+                      {streamLabel(event.stream, names, event.subject)}
                     </AnchorLink>
                   </Table.Td>
                   <Table.Td>{event.seq}</Table.Td>

@@ -1,16 +1,14 @@
 import { Button, Center, Loader, Stack, Text } from '@mantine/core';
 import { IconShieldSearch } from '@tabler/icons-react';
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import type { AuditEventsPage } from '../../../../../common/api/audit';
-import type { ProcessRegister } from '../../../../../common/api/processes';
 import { api, queryString } from '../../../api/client';
 import { useSignedIn } from '../../../api/session';
 import { EmptyState } from '../../../components/empty-state';
 import { PageHeader } from '../../../components/page-header';
 import { ProblemAlert } from '../../../components/problem-alert';
-import { PROCESSES_KEY, useSops } from '../../library/library-api';
 import { AUDIT_KEY, usePeople, useRoles, useTeams } from '../admin-queries';
 import { NoAccess } from '../no-access';
 import { AuditEventsTable, streamLabel } from './audit-events-table';
@@ -21,26 +19,18 @@ import { VerifyChainPanel } from './verify-chain-panel';
 const PAGE_SIZE = 50;
 
 /**
- * Names of what the caller may see, so that streams read as "person: Alex Morgan" and
- * "sop: HH-REF-001" rather than as ids.
+ * Names of the people, teams and roles the caller may see, for streams the events on the page do
+ * not name themselves (the verification results). Each event comes with its stream's subject
+ * ("sop: HH-REF-001"), named by the server.
  */
 function useEntityNames(enabled: boolean): ReadonlyMap<string, string> {
   const { organisation } = useSignedIn();
   const people = usePeople({}, { enabled });
   const teams = useTeams({ enabled });
   const roles = useRoles({ enabled });
-  // Everyone signed in may read the library and the register.
-  const sops = useSops({}, { enabled });
-  const processes = useQuery({ queryKey: PROCESSES_KEY, queryFn: () => api<ProcessRegister>('/processes'), enabled });
   return useMemo(
-    () =>
-      new Map([
-        ...[organisation, ...(people.data?.items ?? []), ...(teams.data?.items ?? []), ...(roles.data?.items ?? []), ...(processes.data?.items ?? [])].map(
-          (item) => [item.id, item.name] as const,
-        ),
-        ...(sops.data?.items ?? []).map((sop) => [sop.id, sop.key] as const),
-      ]),
-    [organisation, people.data, teams.data, roles.data, sops.data, processes.data],
+    () => new Map([organisation, ...(people.data?.items ?? []), ...(teams.data?.items ?? []), ...(roles.data?.items ?? [])].map((item) => [item.id, item.name])),
+    [organisation, people.data, teams.data, roles.data],
   );
 }
 

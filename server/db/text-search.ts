@@ -1,4 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
+import type { Executor } from './database';
+import { isPostgres } from './dialect';
 
 /**
  * A case-insensitive "contains" condition on any of the columns, with `%` and `_` in the text
@@ -21,4 +23,14 @@ export function fts5AllWords(words: readonly string[]): string {
 /** The same for PostgreSQL's to_tsquery. */
 export function tsqueryAllWords(words: readonly string[]): string {
   return words.map((word, index) => `${word}${index === words.length - 1 ? ':*' : ''}`).join(' & ');
+}
+
+/**
+ * A list kept as JSON text (`["phone","email"]`) holds the value, exactly: the quoted value is
+ * looked for as plain text, case and all. (LIKE would read `%` and `_` in a name as wildcards, and
+ * ignores case on SQLite only.)
+ */
+export function jsonListHolds(db: Executor, column: string, value: string): RawBuilder<boolean> {
+  const quoted = JSON.stringify(value);
+  return isPostgres(db) ? sql<boolean>`strpos(${sql.ref(column)}, ${quoted}) > 0` : sql<boolean>`instr(${sql.ref(column)}, ${quoted}) > 0`;
 }

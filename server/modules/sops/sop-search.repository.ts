@@ -4,7 +4,7 @@ import type { Executor } from '../../db/database';
 import { isPostgres } from '../../db/dialect';
 import { executePrepared } from '../../db/prepared-query';
 import type { SopRow } from '../../db/schema';
-import { fts5AllWords, tsqueryAllWords } from '../../db/text-search';
+import { fts5AllWords, jsonListHolds, tsqueryAllWords } from '../../db/text-search';
 
 function collectStepText(steps: readonly Step[], into: string[]): void {
   for (const step of steps) {
@@ -114,25 +114,15 @@ export type RankedSop = {
   version_label: string;
 };
 
-function filterConditions(table: 'entry' | 'sop_search', orgId: string, filters: SearchFilters): RawBuilder<unknown> {
+function filterConditions(db: Executor, table: 'entry' | 'sop_search', orgId: string, filters: SearchFilters): RawBuilder<unknown> {
   const column = (name: string) => sql.ref(`${table}.${name}`);
   const conditions = [sql`${column('org_id')} = ${orgId}`];
   if (filters.status === 'published') conditions.push(sql`${column('retired_at')} is null`);
   if (filters.status === 'retired') conditions.push(sql`${column('retired_at')} is not null`);
   if (filters.category) conditions.push(sql`${column('category')} = ${filters.category}`);
-  if (filters.channel) conditions.push(jsonListHolds(table, column('channels'), filters.channel));
-  if (filters.role) conditions.push(jsonListHolds(table, column('audience'), filters.role));
+  if (filters.channel) conditions.push(jsonListHolds(db, `${table}.channels`, filters.channel));
+  if (filters.role) conditions.push(jsonListHolds(db, `${table}.audience`, filters.role));
   return sql.join(conditions, sql` and `);
-}
-
-/**
- * A list kept as JSON text (`["phone","email"]`) holds the value, exactly: the quoted value is
- * looked for as plain text, case and all (LIKE would read `%` and `_` in a role's name as
- * wildcards, and ignores case on SQLite only).
- */
-function jsonListHolds(table: 'entry' | 'sop_search', column: RawBuilder<unknown>, value: string): RawBuilder<unknown> {
-  const quoted = JSON.stringify(value);
-  return table === 'sop_search' ? sql`strpos(${column}, ${quoted}) > 0` : sql`instr(${column}, ${quoted}) > 0`;
 }
 
 /**
@@ -150,7 +140,7 @@ export async function findRankedSops(db: Executor, orgId: string, words: readonl
       select sop_id, ts_rank(document, to_tsquery('english', ${query})) as rank, title as indexed_title, body, key, category, channels, retired_at, version_label,
         array[${sql.join(words.map((word) => sql`ts_lexize('english_stem', ${word}) <> '{}'`))}] as indexed_words
       from sop_search
-      where document @@ to_tsquery('english', ${query}) and ${filterConditions('sop_search', orgId, filters)}
+      where document @@ to_tsquery('english', ${query}) and ${filterConditions(db, 'sop_search', orgId, filters)}
       order by rank desc, sop_id
       limit ${filters.limit}`);
     return { hits: result.rows.map((row) => ({ ...row, rank: Number(row.rank) })), indexedWords: result.rows[0]?.indexed_words ?? words.map(() => true) };
@@ -165,7 +155,7 @@ export async function findRankedSops(db: Executor, orgId: string, words: readonl
     from (
       select entry.*, bm25(sop_search, 0, 0, 10.0, 1.0, 4.0) as score
       from sop_search join sop_search_entries entry on entry.id = sop_search.rowid
-      where sop_search match ${fts5AllWords(words)} and ${filterConditions('entry', orgId, filters)}
+      where sop_search match ${fts5AllWords(words)} and ${filterConditions(db, 'entry', orgId, filters)}
       order by score, entry.id
       limit ${filters.limit}
     ) page

@@ -40,6 +40,19 @@ describe.each(TEST_DIALECTS)('SOP library API on %s', (dialect) => {
     expect(version.can).toMatchObject({ edit: true, submit: true, approve: false });
   });
 
+  it('filters the library by a channel exactly: case, underscores and percent signs as written', async () => {
+    const create = async (key: string, channels: string[]) =>
+      (await author({ method: 'POST', url: '/api/v1/sops', payload: { key, title: `Channel test ${key}`, category: 'Channel tests', channels, templateId: 'simple-list' } })).json().id as string;
+    const exact = await create('CS-CHN-901', ['live_chat', '100% online']);
+    await create('CS-CHN-902', ['liveXchat', 'Live_chat', '100 online']);
+    const keys = async (channel: string) =>
+      ((await author({ method: 'GET', url: `/api/v1/sops?category=Channel%20tests&channel=${encodeURIComponent(channel)}` })).json().items as Array<{ id: string }>).map((sop) => sop.id);
+    expect(await keys('live_chat')).toEqual([exact]);
+    expect(await keys('100% online')).toEqual([exact]);
+    expect(await keys('100%')).toEqual([]);
+    expect(await keys('live')).toEqual([]);
+  });
+
   it('refuses a duplicate key, a bad key and a review interval over 12 months, writing nothing', async () => {
     const before = await countRows(context.db);
     const duplicate = await author({ method: 'POST', url: '/api/v1/sops', payload: { key: 'CS-CMP-001', title: 'Again', category: 'Complaints' } });

@@ -1,5 +1,5 @@
 import type { Executor } from '../../db/database';
-import { containsText } from '../../db/text-search';
+import { containsText, jsonListHolds } from '../../db/text-search';
 import type { SopTable, SopVersionTable } from '../../db/schema';
 
 export async function insertSop(db: Executor, sop: SopTable): Promise<void> {
@@ -31,8 +31,7 @@ export function listSops(db: Executor, orgId: string, filter: SopFilter) {
     query = query.where(containsText(['title', 'key'], filter.q));
   }
   if (filter.category) query = query.where('category', '=', filter.category);
-  // Channels are a JSON array of strings; the quoted name cannot match inside another name.
-  if (filter.channel) query = query.where('channels', 'like', `%${JSON.stringify(filter.channel)}%`);
+  if (filter.channel) query = query.where(jsonListHolds(db, 'channels', filter.channel));
   if (filter.ownerId) query = query.where('owner_id', '=', filter.ownerId);
   if (filter.status === 'retired') query = query.where('retired_at', 'is not', null);
   if (filter.status === 'published') query = query.where('retired_at', 'is', null).where('published_version_id', 'is not', null);

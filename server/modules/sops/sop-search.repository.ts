@@ -101,10 +101,9 @@ export async function updateSearchEntry(db: Executor, sop: IndexedSop): Promise<
 
 export type SearchFilters = { channel?: string; category?: string; role?: string; status: 'published' | 'retired' | 'any'; limit: number };
 
-/** One result: its rank (higher is better), the indexed title ("KEY Title") and body, and what the page shows of the SOP. */
+/** One result, in rank order: the indexed title ("KEY Title") and body, and what the page shows of the SOP (no score: see decision 0007). */
 export type RankedSop = {
   sop_id: string;
-  rank: number;
   indexed_title: string;
   body: string;
   key: string;
@@ -143,14 +142,14 @@ export async function findRankedSops(db: Executor, orgId: string, words: readonl
       where document @@ to_tsquery('english', ${query}) and ${filterConditions(db, 'sop_search', orgId, filters)}
       order by rank desc, sop_id
       limit ${filters.limit}`);
-    return { hits: result.rows.map((row) => ({ ...row, rank: Number(row.rank) })), indexedWords: result.rows[0]?.indexed_words ?? words.map(() => true) };
+    return { hits: result.rows, indexedWords: result.rows[0]?.indexed_words ?? words.map(() => true) };
   }
   // bm25 weights per column (sop_id, org_id, title, body, glossary): a title hit counts most.
   // Calling bm25() in the ranking subquery (rather than ordering by FTS5's rank column) lets the
   // filters run first, so only the SOPs they keep are ranked; ties in index order. The page's
   // texts are then read by rowid.
   const result = await sql<RankedSop>`
-    select page.sop_id, -page.score as rank, page_text.title as indexed_title, page_text.body,
+    select page.sop_id, page_text.title as indexed_title, page_text.body,
       page.key, page.category, page.channels, page.retired_at, page.version_label
     from (
       select entry.*, bm25(sop_search, 0, 0, 10.0, 1.0, 4.0) as score

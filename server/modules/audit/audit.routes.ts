@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { problemSchema } from '../../../common/api/problem';
+import { streamOf } from '../../../common/audit-events';
 import {
   auditCheckpointSchema,
   auditEventsPageSchema,
@@ -12,7 +13,6 @@ import {
 import { actorOf } from '../../http/access';
 import { commonProblems, idParams, type App, type RouteDeps } from '../../http/types';
 import { can } from '../../policy/policy';
-import { findPeopleNames } from '../people/person.repository';
 import * as auditRepository from './audit.repository';
 import { takeAuditCheckpoint, verifyAgainstCheckpoint } from './audit-checkpoint.service';
 import { eraseAuditPayload, verifyAuditChains } from './audit.service';
@@ -39,9 +39,9 @@ export function registerAuditRoutes(app: App, { db }: RouteDeps): void {
       // One more than asked tells whether there is a next page.
       const rows = await auditRepository.listAuditEvents(db, actor.orgId, { ...filter, from, to, limit: limit + 1 });
       const page = rows.slice(0, limit);
-      const actorIds = [...new Set(page.map((row) => row.actor_id).filter((id): id is string => id !== null))];
-      const names = new Map((await findPeopleNames(db, actor.orgId, actorIds)).map((person) => [person.id, person.name]));
-      const subjects = await describeStreams(db, actor.orgId, [...new Set(page.map((row) => row.stream))]);
+      // Who acted is named as their own stream is: one look-up per kind for the whole page.
+      const actorStreams = page.flatMap((row) => (row.actor_id ? [streamOf('person', row.actor_id)] : []));
+      const subjects = await describeStreams(db, actor.orgId, [...new Set([...page.map((row) => row.stream), ...actorStreams])]);
       return {
         items: page.map((row) => ({
           id: row.id,
@@ -49,7 +49,7 @@ export function registerAuditRoutes(app: App, { db }: RouteDeps): void {
           subject: subjects.get(row.stream) ?? null,
           seq: row.seq,
           occurredAt: row.occurred_at,
-          actor: row.actor_id ? { id: row.actor_id, name: names.get(row.actor_id) ?? '(unknown)' } : null,
+          actor: row.actor_id ? { id: row.actor_id, name: subjects.get(streamOf('person', row.actor_id)) ?? '(unknown)' } : null,
           type: row.type,
           payload: row.payload === null ? null : (JSON.parse(row.payload) as unknown),
           erasedAt: row.erased_at,

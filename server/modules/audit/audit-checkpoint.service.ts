@@ -67,8 +67,8 @@ export function assertCheckpointOf(checkpoint: AuditCheckpoint, orgId: string): 
 }
 
 /** The heads the checkpoint saw that the database no longer holds with the same hash, in stream order. */
-export async function findMissingHeads(db: Executor, orgId: string, seen: AuditCheckpoint['streams']): Promise<MissingHead[]> {
-  const heads = new Map((await auditRepository.listStreamHeads(db, orgId)).map((head) => [head.stream, head]));
+export async function findMissingHeads(db: Executor, orgId: string, seen: AuditCheckpoint['streams'], options: { stream?: string } = {}): Promise<MissingHead[]> {
+  const heads = new Map((await auditRepository.listStreamHeads(db, orgId, options)).map((head) => [head.stream, head]));
   const missing: MissingHead[] = [];
   const rewritten = (stream: string, seq: number, headSeq: number): MissingHead => ({
     stream,
@@ -119,7 +119,7 @@ export async function verifyAgainstCheckpoint(
 ): Promise<CheckpointVerificationResult> {
   assertCheckpointOf(checkpoint, orgId);
   const seen = options.stream ? checkpoint.streams.filter((head) => head.stream === options.stream) : checkpoint.streams;
-  const missing = await findMissingHeads(db, orgId, seen);
+  const missing = await findMissingHeads(db, orgId, seen, options);
   const chains = await verifyAuditChains(db, orgId, options);
   return {
     ...chains,

@@ -112,18 +112,18 @@ export async function listRecordedErasures(db: Executor, orgId: string): Promise
 export type StreamHead = { stream: string; seq: number; hash: string; events: number };
 
 /**
- * The last event of every stream of the organisation, with each stream's event count, in one
+ * The last event of every stream of the organisation (or of one), with each stream's event count, in one
  * statement (one consistent snapshot on both engines). The grouping reads the unique
  * (org_id, stream, seq) index; the hash of each head is then one look-up in that same index.
  * Unsorted: callers sort by code unit, which no database collation promises.
  */
-export async function listStreamHeads(db: Executor, orgId: string): Promise<StreamHead[]> {
-  const heads = db
+export async function listStreamHeads(db: Executor, orgId: string, options: { stream?: string } = {}): Promise<StreamHead[]> {
+  let grouped = db
     .selectFrom('audit_events')
     .select((eb) => ['stream', eb.fn.max('seq').as('seq'), eb.fn.countAll().as('events')])
-    .where('org_id', '=', orgId)
-    .groupBy('stream')
-    .as('heads');
+    .where('org_id', '=', orgId);
+  if (options.stream !== undefined) grouped = grouped.where('stream', '=', options.stream);
+  const heads = grouped.groupBy('stream').as('heads');
   const rows = await db
     .selectFrom(heads)
     .select((eb) => [

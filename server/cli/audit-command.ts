@@ -5,7 +5,7 @@ import { loadConfig } from '../config';
 import { openDatabase, type Db } from '../db/database';
 import { AppError } from '../errors/app-error';
 import { takeAuditCheckpoint, verifyAgainstCheckpoint } from '../modules/audit/audit-checkpoint.service';
-import { verifyAuditChains } from '../modules/audit/audit.service';
+import { verifyAuditChains, type VerificationResult } from '../modules/audit/audit.service';
 import { findOrganisation, findOrganisationBySlug, listOrganisations } from '../modules/organisations/organisation.repository';
 
 /** A refusal the person running the command can fix (a bad argument or file): exit 2. */
@@ -60,35 +60,37 @@ async function verifyCheckpointFile(db: Db, file: string, options: { stream?: st
   } else {
     console.log(`${organisation.slug}: every head of the checkpoint taken ${findings.takenAt} is still there (${findings.streamsChecked} streams)`);
   }
-  if (result.firstBreak) {
-    const fault = result.firstBreak;
-    console.log(`${organisation.slug}: BROKEN at ${fault.stream} #${fault.seq} (event ${fault.eventId}): ${fault.reason}`);
-  } else {
-    console.log(`${organisation.slug}: chains intact — ${result.eventsChecked} events in ${result.streamsChecked} streams (${result.erasedPayloads} erased payloads)`);
-  }
+  console.log(chainsLine(organisation.slug, result, 'chains intact'));
   return result.ok ? 0 : 1;
 }
 
+/** What the chains of one organisation are: intact, with the counts, or broken at the first bad event. */
+function chainsLine(slug: string, result: VerificationResult, intact = 'intact'): string {
+  const fault = result.firstBreak;
+  if (fault) return `${slug}: BROKEN at ${fault.stream} #${fault.seq} (event ${fault.eventId}): ${fault.reason}`;
+  return `${slug}: ${intact} — ${result.eventsChecked} events in ${result.streamsChecked} streams (${result.erasedPayloads} erased payloads)`;
+}
+
+/** The organisation --org names (a UsageError when there is none), or every organisation. */
+async function chosenOrganisations(db: Db, slug: string | undefined) {
+  if (!slug) return listOrganisations(db);
+  const organisation = await findOrganisationBySlug(db, slug);
+  if (!organisation) throw new UsageError(`No organisation "${slug}".`);
+  return [organisation];
+}
+
 async function verifyChains(db: Db, options: { stream?: string; org?: string }): Promise<number> {
-  const organisations = options.org ? [await findOrganisationBySlug(db, options.org)].filter((o) => o !== undefined) : await listOrganisations(db);
-  if (options.org && organisations.length === 0) throw new UsageError(`No organisation "${options.org}".`);
   let broken = false;
-  for (const organisation of organisations) {
+  for (const organisation of await chosenOrganisations(db, options.org)) {
     const result = await verifyAuditChains(db, organisation.id, { stream: options.stream });
-    if (result.ok) {
-      console.log(`${organisation.slug}: intact — ${result.eventsChecked} events in ${result.streamsChecked} streams (${result.erasedPayloads} erased payloads)`);
-    } else {
-      broken = true;
-      const fault = result.firstBreak!;
-      console.log(`${organisation.slug}: BROKEN at ${fault.stream} #${fault.seq} (event ${fault.eventId}): ${fault.reason}`);
-    }
+    broken ||= !result.ok;
+    console.log(chainsLine(organisation.slug, result));
   }
   return broken ? 1 : 0;
 }
 
 async function writeCheckpoint(db: Db, file: string, slug: string | undefined): Promise<number> {
-  const organisations = slug ? [await findOrganisationBySlug(db, slug)].filter((o) => o !== undefined) : await listOrganisations(db);
-  if (slug && organisations.length === 0) throw new UsageError(`No organisation "${slug}".`);
+  const organisations = await chosenOrganisations(db, slug);
   if (organisations.length === 0) throw new UsageError('There is no organisation in this database yet.');
   if (organisations.length > 1) {
     throw new UsageError(`A checkpoint is of one organisation; choose one with --org (${organisations.map((o) => o.slug).join(', ')}).`);

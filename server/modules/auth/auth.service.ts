@@ -1,5 +1,5 @@
 import { streamOf } from '../../../common/audit-events';
-import { isPermission } from '../../../common/permissions';
+import { isPermission, type Permission } from '../../../common/permissions';
 import type { Config } from '../../config';
 import type { Db, Executor } from '../../db/database';
 import { now } from '../../db/ids';
@@ -30,11 +30,25 @@ async function rolesAndPermissionsOf(db: Executor, orgId: string, personId: stri
   return rolesAndPermissionsFrom(await findRolesOfPerson(db, orgId, personId));
 }
 
+// Every request turns its caller's roles' permission lists (JSON text) into one set. The same few
+// role lists come back request after request, so the set is kept by the texts it was made from: a
+// role whose permissions change has another text, and so another set. Bounded, as texts are.
+const permissionSets = new Map<string, ReadonlySet<Permission>>();
+const MOST_PERMISSION_SETS = 500;
+
+function permissionSetOf(roles: ReadonlyArray<{ permissions: string }>): ReadonlySet<Permission> {
+  const texts = roles.length === 1 ? roles[0]!.permissions : roles.map((role) => role.permissions).join('\n');
+  let permissions = permissionSets.get(texts);
+  if (!permissions) {
+    permissions = new Set(roles.flatMap((role) => parsePermissions(role)).filter(isPermission));
+    if (permissionSets.size >= MOST_PERMISSION_SETS) permissionSets.clear();
+    permissionSets.set(texts, permissions);
+  }
+  return permissions;
+}
+
 function rolesAndPermissionsFrom(roles: ReadonlyArray<{ id: string; name: string; permissions: string }>) {
-  return {
-    roles: roles.map(({ id, name }) => ({ id, name })),
-    permissions: new Set(roles.flatMap((role) => parsePermissions(role)).filter(isPermission)),
-  };
+  return { roles: roles.map(({ id, name }) => ({ id, name })), permissions: permissionSetOf(roles) };
 }
 
 const invalidCredentials = () => new AppError('invalid_credentials', 'The email or password is incorrect.');

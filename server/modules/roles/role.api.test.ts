@@ -59,6 +59,25 @@ describe.each(TEST_DIALECTS)('roles API on %s', (dialect) => {
     });
   });
 
+  it('gives a member the permissions of an edited role on their very next request', async () => {
+    const role = await createRole({ name: 'Rota planner', description: 'Plans shifts', permissions: ['cases.work'] });
+    const member = await buildPerson(context.db, org.orgId, 'Rota planner');
+    const asMember = asSession(context.app, await signInAs(context.app, member));
+    const permissionsNow = async () => ((await asMember({ method: 'GET', url: '/api/v1/me' })).json() as { permissions: string[] }).permissions;
+    expect(await permissionsNow()).toEqual(['cases.work']);
+    expect((await asMember({ method: 'GET', url: '/api/v1/people' })).statusCode).toBe(403);
+
+    const granted = await org.asAdmin({ method: 'PATCH', url: `/api/v1/roles/${role.id}`, payload: { version: 1, permissions: ['cases.work', 'people.read'] } });
+    expect(granted.statusCode).toBe(200);
+    expect(await permissionsNow()).toEqual(['cases.work', 'people.read']);
+    expect((await asMember({ method: 'GET', url: '/api/v1/people' })).statusCode).toBe(200);
+
+    const revoked = await org.asAdmin({ method: 'PATCH', url: `/api/v1/roles/${role.id}`, payload: { version: 2, permissions: ['cases.work'] } });
+    expect(revoked.statusCode).toBe(200);
+    expect(await permissionsNow()).toEqual(['cases.work']);
+    expect((await asMember({ method: 'GET', url: '/api/v1/people' })).statusCode).toBe(403);
+  });
+
   it('writes no event for an edit that changes nothing', async () => {
     const role = await createRole({ name: 'Unchanged', permissions: ['cases.work'] });
     const response = await org.asAdmin({ method: 'PATCH', url: `/api/v1/roles/${role.id}`, payload: { version: 1, name: 'Unchanged', permissions: ['cases.work'] } });

@@ -215,7 +215,8 @@ describe.each(TEST_DIALECTS)('SOP library API on %s', (dialect) => {
   it('lets agents read published SOPs only, and never another organisation’s', async () => {
     const { sopId } = await createSopViaApi(author, { title: 'Unpublished secret procedure' });
     expect((await agent({ method: 'GET', url: `/api/v1/sops/${sopId}` })).statusCode).toBe(404);
-    const list = (await agent({ method: 'GET', url: '/api/v1/sops' })).json();
+    const list = (await agent({ method: 'GET', url: '/api/v1/sops?limit=200' })).json();
+    expect(list.items.length).toBeGreaterThan(0);
     expect(list.items.every((item: { status: string }) => item.status !== 'draft')).toBe(true);
     expect(list.can.create).toBe(false);
     expect((await agent({ method: 'POST', url: '/api/v1/sops', payload: { key: 'CS-X-001', title: 'Nope', category: 'X' } })).statusCode).toBe(403);
@@ -227,7 +228,7 @@ describe.each(TEST_DIALECTS)('SOP library API on %s', (dialect) => {
   });
 
   it('shows a never-published SOP to the people named on its draft, and to nobody else without draft access', async () => {
-    const { sopId, versionId } = await createSopViaApi(author, { title: 'Draft for a named reviewer' });
+    const { sopId, versionId, key } = await createSopViaApi(author, { title: 'Draft for a named reviewer' });
     await author({ method: 'PUT', url: `/api/v1/sops/${sopId}/versions/${versionId}/content`, payload: { revision: 1, content: goodContent() } });
     // A supervisor holds no draft permission: before being named, the SOP does not exist for them.
     expect((await reviewer({ method: 'GET', url: `/api/v1/sops/${sopId}` })).statusCode).toBe(404);
@@ -238,13 +239,13 @@ describe.each(TEST_DIALECTS)('SOP library API on %s', (dialect) => {
     expect(detail.statusCode).toBe(200);
     expect(detail.json().draft).toMatchObject({ id: versionId, status: 'in_review' });
     expect(detail.json().versions.map((version: { id: string }) => version.id)).toEqual([versionId]);
-    const listed = (await reviewer({ method: 'GET', url: '/api/v1/sops' })).json();
-    expect(listed.items.map((item: { id: string }) => item.id)).toContain(sopId);
+    const listed = (await reviewer({ method: 'GET', url: `/api/v1/sops?keys=${key}` })).json();
+    expect(listed.items.map((item: { id: string }) => item.id)).toEqual([sopId]);
     expect((await reviewer({ method: 'GET', url: `/api/v1/sops/${sopId}/versions/${versionId}` })).json().can.completeReview).toBe(true);
 
     // An agent who was not named still sees nothing of it.
     expect((await agent({ method: 'GET', url: `/api/v1/sops/${sopId}` })).statusCode).toBe(404);
-    expect((await agent({ method: 'GET', url: '/api/v1/sops' })).json().items.map((item: { id: string }) => item.id)).not.toContain(sopId);
+    expect((await agent({ method: 'GET', url: `/api/v1/sops?keys=${key}` })).json()).toMatchObject({ items: [], total: 0 });
   });
 
   it('stores hostile text as text, never as markup in search snippets', async () => {
@@ -255,5 +256,193 @@ describe.each(TEST_DIALECTS)('SOP library API on %s', (dialect) => {
     expect(hit.title).toBe('Greet <script>alert(1)</script> visitors');
     // Segments carry text; the UI renders them as text nodes, so the markup stays inert.
     expect(hit.snippet.map((segment: { text: string }) => segment.text).join('')).toContain('<img src=x onerror=alert(1)>');
+  });
+
+  describe('pages of the library', () => {
+    // A library of its own, so every page and total is known: who sees which SOP is in the comments.
+    let pagesOrgId: string;
+    let quality: ReturnType<typeof asSession>;
+    let signer: ReturnType<typeof asSession>;
+    let signerPassword: string;
+    let supervisor: ReturnType<typeof asSession>;
+    let supervisorId: string;
+    let reader: ReturnType<typeof asSession>;
+    const ALL_KEYS = Array.from({ length: 11 }, (_, index) => `CS-PAG-${String(index + 1).padStart(3, '0')}`);
+    // Never published (002, 004), a draft retired unpublished (009) and one scheduled for later (011) are hidden;
+    // 006 is a draft on which the reader was named for a trial.
+    const READER_KEYS = ['CS-PAG-001', 'CS-PAG-003', 'CS-PAG-005', 'CS-PAG-006', 'CS-PAG-007', 'CS-PAG-008', 'CS-PAG-010'];
+
+    type Page = { items: Array<{ key: string }>; total: number; nextCursor: string | null };
+    /** Follows nextCursor from the first page to the last. */
+    const walk = async (request: ReturnType<typeof asSession>, query: string): Promise<Page[]> => {
+      const pages: Page[] = [];
+      let after: string | null = null;
+      do {
+        const response = await request({ method: 'GET', url: `/api/v1/sops?${query}${after ? `&after=${after}` : ''}` });
+        expect(response.statusCode).toBe(200);
+        const page = response.json() as Page;
+        pages.push(page);
+        after = page.nextCursor;
+        if (pages.length > 20) throw new Error('the cursor never ends');
+      } while (after);
+      return pages;
+    };
+    const keysOf = (pages: Page[]) => pages.map((page) => page.items.map((item) => item.key));
+
+    beforeAll(async () => {
+      ({ orgId: pagesOrgId } = await buildOrganisation(context.db));
+      const signerPerson = await buildPerson(context.db, pagesOrgId, 'Quality manager');
+      const supervisorPerson = await buildPerson(context.db, pagesOrgId, 'Supervisor');
+      const readerPerson = await buildPerson(context.db, pagesOrgId, 'Agent');
+      quality = asSession(context.app, await signInAs(context.app, await buildPerson(context.db, pagesOrgId, 'Quality manager')));
+      signer = asSession(context.app, await signInAs(context.app, signerPerson));
+      supervisor = asSession(context.app, await signInAs(context.app, supervisorPerson));
+      reader = asSession(context.app, await signInAs(context.app, readerPerson));
+      signerPassword = signerPerson.password;
+      supervisorId = supervisorPerson.id;
+
+      const create = (number: number, category: string, channels: string[]) =>
+        createSopViaApi(quality, { key: ALL_KEYS[number - 1], title: `Paged procedure ${number}`, category, channels });
+      const publish = async (number: number, category: string, channels: string[]) => {
+        const sop = await create(number, category, channels);
+        await publishViaApi(quality, signer, signerPassword, sop.sopId, sop.versionId, supervisorId, supervisor);
+        return sop;
+      };
+      // Created out of key order, so the order of a page is the query's, not the insertion's.
+      const scheduled = await create(11, 'Scheduled', ['sms']);
+      const scheduledBase = `/api/v1/sops/${scheduled.sopId}/versions/${scheduled.versionId}`;
+      await quality({ method: 'PUT', url: `${scheduledBase}/content`, payload: { revision: 1, content: goodContent() } });
+      await quality({ method: 'POST', url: `${scheduledBase}/submit`, payload: { reviewerIds: [supervisorId] } });
+      await supervisor({ method: 'POST', url: `${scheduledBase}/review-complete`, payload: {} });
+      await signer({ method: 'POST', url: `${scheduledBase}/approve`, payload: { password: signerPassword } });
+      const later = await signer({ method: 'POST', url: `${scheduledBase}/publish`, payload: { effectiveAt: new Date(Date.now() + 86_400_000).toISOString() } });
+      expect(later.json().status).toBe('scheduled');
+
+      const withDraft = await publish(10, 'Deliveries', ['phone']);
+      await quality({ method: 'POST', url: `/api/v1/sops/${withDraft.sopId}/drafts`, payload: { changeKind: 'minor', changeSummary: 'Clearer wording.' } });
+      const retiredDraft = await create(9, 'Retired drafts', ['telex']);
+      expect((await signer({ method: 'POST', url: `/api/v1/sops/${retiredDraft.sopId}/retire`, payload: { reason: 'Never needed.' } })).statusCode).toBe(204);
+      const retired = await publish(8, 'Deliveries', ['email']);
+      expect((await signer({ method: 'POST', url: `/api/v1/sops/${retired.sopId}/retire`, payload: { reason: 'Replaced.' } })).statusCode).toBe(204);
+      await publish(7, 'Refunds', ['phone', 'email']);
+      const trial = await create(6, 'Trials', ['pigeon']);
+      await quality({ method: 'PUT', url: `/api/v1/sops/${trial.sopId}/versions/${trial.versionId}/content`, payload: { revision: 1, content: goodContent() } });
+      const started = await quality({ method: 'POST', url: `/api/v1/sops/${trial.sopId}/versions/${trial.versionId}/trial`, payload: { personIds: [readerPerson.id] } });
+      expect(started.json().status).toBe('trial');
+      await publish(5, 'Refunds', ['chat']);
+      await create(4, 'Refunds', ['phone']);
+      await publish(3, 'Deliveries', ['email']);
+      await create(2, 'Secret drafts', ['fax']);
+      await publish(1, 'Refunds', ['phone']);
+    });
+
+    it('walks the whole library in pages of a small limit: key order, no gaps or repeats, total on every page', async () => {
+      const pages = await walk(quality, 'limit=3');
+      expect(keysOf(pages)).toEqual([ALL_KEYS.slice(0, 3), ALL_KEYS.slice(3, 6), ALL_KEYS.slice(6, 9), ALL_KEYS.slice(9)]);
+      expect(pages.map((page) => page.total)).toEqual([11, 11, 11, 11]);
+      expect(pages.map((page) => page.nextCursor)).toEqual(['CS-PAG-003', 'CS-PAG-006', 'CS-PAG-009', null]);
+      // A page that holds exactly what is left is the last one.
+      expect((await quality({ method: 'GET', url: '/api/v1/sops?limit=2&after=CS-PAG-009' })).json()).toMatchObject({ items: [{ key: 'CS-PAG-010' }, { key: 'CS-PAG-011' }], nextCursor: null });
+      expect((await quality({ method: 'GET', url: '/api/v1/sops?limit=11' })).json()).toMatchObject({ total: 11, nextCursor: null });
+      expect((await quality({ method: 'GET', url: '/api/v1/sops?after=CS-PAG-011' })).json()).toMatchObject({ items: [], total: 11, nextCursor: null });
+    });
+
+    it('pages through filtered results, the total counting what the filters keep', async () => {
+      const refunds = await walk(quality, 'category=Refunds&limit=2');
+      expect(keysOf(refunds)).toEqual([['CS-PAG-001', 'CS-PAG-004'], ['CS-PAG-005', 'CS-PAG-007']]);
+      expect(refunds.map((page) => [page.total, page.nextCursor])).toEqual([[4, 'CS-PAG-004'], [4, null]]);
+
+      const publishedByPhone = await walk(quality, 'status=published&channel=phone&limit=1');
+      expect(keysOf(publishedByPhone)).toEqual([['CS-PAG-001'], ['CS-PAG-007'], ['CS-PAG-010']]);
+      expect(publishedByPhone.map((page) => page.total)).toEqual([3, 3, 3]);
+
+      const readerRefunds = await walk(reader, 'category=Refunds&limit=2');
+      expect(keysOf(readerRefunds)).toEqual([['CS-PAG-001', 'CS-PAG-005'], ['CS-PAG-007']]);
+      expect(readerRefunds.map((page) => page.total)).toEqual([3, 3]);
+
+      const searched = await walk(quality, 'q=paged%20procedure%201&limit=1');
+      expect(keysOf(searched)).toEqual([['CS-PAG-001'], ['CS-PAG-010'], ['CS-PAG-011']]);
+    });
+
+    it('returns only the SOPs named in keys, in key order; unknown and hidden keys are simply absent', async () => {
+      const named = (await quality({ method: 'GET', url: '/api/v1/sops?keys=CS-PAG-007,CS-PAG-002,%20CS-NOPE-999,CS-PAG-007' })).json();
+      expect(named).toMatchObject({ total: 2, nextCursor: null });
+      expect(named.items.map((item: { key: string }) => item.key)).toEqual(['CS-PAG-002', 'CS-PAG-007']);
+
+      const paged = (await quality({ method: 'GET', url: '/api/v1/sops?keys=CS-PAG-007,CS-PAG-002,CS-PAG-005&limit=2' })).json();
+      expect(paged.items.map((item: { key: string }) => item.key)).toEqual(['CS-PAG-002', 'CS-PAG-005']);
+      expect(paged).toMatchObject({ total: 3, nextCursor: 'CS-PAG-005' });
+
+      // The reader may not see the draft 002: naming it does not reveal it.
+      const forReader = (await reader({ method: 'GET', url: '/api/v1/sops?keys=CS-PAG-007,CS-PAG-002,CS-PAG-006' })).json();
+      expect(forReader.items.map((item: { key: string }) => item.key)).toEqual(['CS-PAG-006', 'CS-PAG-007']);
+      expect(forReader.total).toBe(2);
+    });
+
+    it('gives an agent full pages and a total without the drafts they may not see, with the draft they are named on', async () => {
+      const pages = await walk(reader, 'limit=2');
+      expect(keysOf(pages)).toEqual([READER_KEYS.slice(0, 2), READER_KEYS.slice(2, 4), READER_KEYS.slice(4, 6), READER_KEYS.slice(6)]);
+      expect(pages.map((page) => page.total)).toEqual([7, 7, 7, 7]);
+      expect(pages.at(-1)?.nextCursor).toBeNull();
+      const trial = pages.flatMap((page) => page.items).find((item) => item.key === 'CS-PAG-006') as { draft: { status: string } | null } | undefined;
+      expect(trial?.draft).toMatchObject({ status: 'trial' });
+      // The open draft of 010 is not the reader's to see, though the SOP is.
+      const withDraft = pages.flatMap((page) => page.items).find((item) => item.key === 'CS-PAG-010') as { draft: unknown; published: unknown } | undefined;
+      expect(withDraft).toMatchObject({ draft: null, published: { label: '1.0' } });
+    });
+
+    it('lists exactly the SOPs whose page opens: the list’s visibility agrees with the SOP detail’s', async () => {
+      const sops = await context.db.selectFrom('sops').select(['id', 'key']).where('org_id', '=', pagesOrgId).orderBy('key').execute();
+      expect(sops.map((sop) => sop.key)).toEqual(ALL_KEYS);
+      for (const [request, expected] of [
+        [quality, ALL_KEYS],
+        [reader, READER_KEYS],
+        // The supervisor reviewed every published version and the scheduled one, and nothing else.
+        [supervisor, ['CS-PAG-001', 'CS-PAG-003', 'CS-PAG-005', 'CS-PAG-007', 'CS-PAG-008', 'CS-PAG-010', 'CS-PAG-011']],
+      ] as const) {
+        const listed = (await request({ method: 'GET', url: '/api/v1/sops?limit=200' })).json().items.map((item: { key: string }) => item.key);
+        const opening: string[] = [];
+        for (const sop of sops) if ((await request({ method: 'GET', url: `/api/v1/sops/${sop.id}` })).statusCode === 200) opening.push(sop.key);
+        expect(listed).toEqual(expected);
+        expect(opening).toEqual(expected);
+      }
+    });
+
+    it('offers as facets only the categories and channels of SOPs the caller may see', async () => {
+      const forReader = await reader({ method: 'GET', url: '/api/v1/sops/facets' });
+      expect(forReader.statusCode).toBe(200);
+      expect(forReader.json()).toEqual({ categories: ['Deliveries', 'Refunds', 'Trials'], channels: ['chat', 'email', 'phone', 'pigeon'], total: 7, can: { create: false } });
+      expect((await supervisor({ method: 'GET', url: '/api/v1/sops/facets' })).json()).toEqual({
+        categories: ['Deliveries', 'Refunds', 'Scheduled'],
+        channels: ['chat', 'email', 'phone', 'sms'],
+        total: 7,
+        can: { create: false },
+      });
+      expect((await quality({ method: 'GET', url: '/api/v1/sops/facets' })).json()).toEqual({
+        categories: ['Deliveries', 'Refunds', 'Retired drafts', 'Scheduled', 'Secret drafts', 'Trials'],
+        channels: ['chat', 'email', 'fax', 'phone', 'pigeon', 'sms', 'telex'],
+        total: 11,
+        can: { create: true },
+      });
+    });
+
+    it('refuses a bad limit, cursor or key list with 400 naming the field', async () => {
+      const tooMany = Array.from({ length: 51 }, (_, index) => `CS-MANY-${String(index + 1).padStart(3, '0')}`).join(',');
+      const fieldsOf = async (query: string) => {
+        const response = await quality({ method: 'GET', url: `/api/v1/sops?${query}` });
+        expect(response.statusCode).toBe(400);
+        return problemOf(response).errors?.map((error) => error.field);
+      };
+      expect(await fieldsOf('limit=0')).toEqual(['querystring.limit']);
+      expect(await fieldsOf('limit=201')).toEqual(['querystring.limit']);
+      expect(await fieldsOf('limit=ten')).toEqual(['querystring.limit']);
+      expect(await fieldsOf(`after=${encodeURIComponent('not a key')}`)).toEqual(['querystring.after']);
+      // The second key of the list is the bad one.
+      expect(await fieldsOf(`keys=CS-PAG-001,${encodeURIComponent('bad key')}`)).toEqual(['querystring.keys.1']);
+      expect(await fieldsOf('keys=%20,')).toEqual(['querystring.keys']);
+      expect(await fieldsOf(`keys=${tooMany}`)).toEqual(['querystring.keys']);
+      // Fifty keys is the most, and is fine.
+      expect((await quality({ method: 'GET', url: `/api/v1/sops?keys=${tooMany.split(',').slice(0, 50).join(',')}` })).statusCode).toBe(200);
+    });
   });
 });

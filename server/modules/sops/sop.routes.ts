@@ -6,6 +6,7 @@ import {
   listSopsQuerySchema,
   saveDraftBodySchema,
   sopDetailSchema,
+  sopFacetsSchema,
   sopsListSchema,
   sopVersionSchema,
   updateSopBodySchema,
@@ -20,8 +21,14 @@ export const versionParams = z.strictObject({ id: z.uuid('must be a valid id'), 
 export function registerSopRoutes(app: App, { db }: RouteDeps): void {
   app.get('/api/v1/sops', {
     config: { access: 'library.read' },
-    schema: { tags: ['library'], summary: 'The SOP library, with filters (review due, channel, category …)', querystring: listSopsQuerySchema, response: { 200: sopsListSchema, ...commonProblems } },
+    schema: { tags: ['library'], summary: 'One page of the SOP library in key order, with filters (review due, channel, category, keys …)', querystring: listSopsQuerySchema, response: { 200: sopsListSchema, ...commonProblems } },
     handler: async (request) => sopService.listSops(db, actorOf(request), request.query),
+  });
+
+  app.get('/api/v1/sops/facets', {
+    config: { access: 'library.read' },
+    schema: { tags: ['library'], summary: 'The categories and channels of the SOPs the caller may see, for the library’s filters', response: { 200: sopFacetsSchema, ...commonProblems } },
+    handler: async (request) => sopService.getSopFacets(db, actorOf(request)),
   });
 
   app.post('/api/v1/sops', {

@@ -1,5 +1,5 @@
 import { streamOf } from '../../../common/audit-events';
-import type { CreateSopBody, SaveDraftBody, SopDetail, SopVersion, UpdateSopBody } from '../../../common/api/sops';
+import type { CreateSopBody, SaveDraftBody, SopDetail, SopFacets, SopsList, SopVersion, UpdateSopBody } from '../../../common/api/sops';
 import type { ChangeKind, SopContent } from '../../../common/procedure/model';
 import { findBuiltInTemplate } from '../../../common/procedure/templates';
 import type { Db, Executor, Trx } from '../../db/database';
@@ -34,14 +34,44 @@ export async function loadVersion(db: Executor, actor: Actor, sopId: string, ver
   return version;
 }
 
-export async function listSops(db: Db, actor: Actor, filter: Omit<sopRepository.SopFilter, 'today' | 'dueSoonBefore'>) {
+function viewerOf(actor: Actor): sopRepository.SopViewer {
+  return { personId: actor.personId, seesAllDrafts: can(actor, 'sop.read-drafts') };
+}
+
+/**
+ * One page of the library. Visibility is decided in SQL, so a page is always full: an SOP with no
+ * version the caller may see (never published, and no draft that names them) does not exist for them.
+ */
+export async function listSops(
+  db: Db,
+  actor: Actor,
+  query: Omit<sopRepository.SopFilter, 'today' | 'dueSoonBefore'> & { after?: string; limit: number },
+): Promise<SopsList> {
   authorize(actor, 'library.read');
-  const rows = await sopRepository.listSops(db, actor.orgId, { ...filter, ...todayAndDueSoon() });
-  const categories = (await sopRepository.listCategories(db, actor.orgId)).map((row) => row.category);
-  // The presenter lists only the versions the caller may see; an SOP with none (never published,
-  // and no draft that names them) does not exist for them.
-  const items = (await presentSops(db, actor, rows)).filter((sop) => sop.versions.length > 0).map(({ versions: _versions, ...summary }) => summary);
-  return { items, categories, can: { create: can(actor, 'sop.create') } };
+  const { after, limit, ...filters } = query;
+  const filter = { ...filters, ...todayAndDueSoon() };
+  const viewer = viewerOf(actor);
+  const [page, total] = await Promise.all([
+    sopRepository.listSopsPage(db, actor.orgId, filter, viewer, { after, limit }),
+    sopRepository.countSops(db, actor.orgId, filter, viewer),
+  ]);
+  // The presenter still picks which versions each item shows (the draft only to those who may see it).
+  const items = (await presentSops(db, actor, page.items)).map(({ versions: _versions, ...summary }) => summary);
+  return { items, total, nextCursor: page.nextCursor, can: { create: can(actor, 'sop.create') } };
+}
+
+/** The categories and channels the library's filters offer, taken from the SOPs the caller may see only. */
+export async function getSopFacets(db: Db, actor: Actor): Promise<SopFacets> {
+  authorize(actor, 'library.read');
+  const groups = await sopRepository.listFacetGroups(db, actor.orgId, viewerOf(actor));
+  // Code-unit order, as SQLite sorted the categories before: the same answer whatever the engine's collation.
+  const sorted = (values: Iterable<string>) => [...new Set(values)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return {
+    categories: sorted(groups.map((group) => group.category)),
+    channels: sorted(groups.flatMap((group) => group.channels)),
+    total: groups.reduce((sum, group) => sum + group.count, 0),
+    can: { create: can(actor, 'sop.create') },
+  };
 }
 
 export async function getSop(db: Db, actor: Actor, sopId: string): Promise<SopDetail> {

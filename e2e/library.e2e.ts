@@ -17,6 +17,29 @@ describe('library: author, review, approve, publish and find an SOP', () => {
     await visit(page, 'Library', 'library');
     await expect.poll(() => page.getByRole('row', { name: /HH-REF-001/ }).count()).toBeGreaterThan(0);
     await screenshot(page, 'library');
+
+    // A library longer than a page loads fifty SOPs at a time, in key order.
+    const { csrfToken } = await (await page.request.get(`${server.url}/api/v1/me`)).json();
+    for (let number = 100; number < 145; number++) {
+      const created = await page.request.post(`${server.url}/api/v1/sops`, {
+        headers: { 'x-csrf-token': csrfToken },
+        data: { key: `HH-ARC-${number}`, title: `Archived procedure ${number}`, category: 'Archive' },
+      });
+      expect(created.status()).toBe(201);
+    }
+    await page.reload();
+    const listed = page.getByRole('table', { name: 'Standard operating procedures' }).getByRole('row');
+    const counter = page.getByRole('status').filter({ hasText: /SOPs/ });
+    await expect.poll(() => counter.innerText()).toMatch(/^Showing 50 of \d+ SOPs, in key order\.$/);
+    const total = Number(/of (\d+) SOPs/.exec(await counter.innerText())![1]);
+    expect(total).toBeGreaterThan(50);
+    expect(await listed.count()).toBe(1 + 50);
+    expect(await page.getByRole('row', { name: /HH-REF-001/ }).count()).toBe(0);
+    await page.getByRole('button', { name: `Show ${total - 50} more` }).click();
+    await expect.poll(() => counter.innerText()).toBe(`${total} SOPs in the library.`);
+    expect(await listed.count()).toBe(1 + total);
+    expect(await page.getByRole('row', { name: /HH-REF-001/ }).count()).toBe(1);
+    await expectAccessible(page, 'library, every page loaded');
     await page.getByRole('button', { name: 'New SOP' }).click();
     const create = page.getByRole('dialog', { name: 'New SOP' });
     await create.getByLabel(/^Key/).fill('HH-LOY-101');
@@ -32,6 +55,12 @@ describe('library: author, review, approve, publish and find an SOP', () => {
     await page.getByRole('button', { name: 'Add step', exact: true }).click();
     const added = page.getByRole('textbox', { name: 'Instruction of step 4', exact: true });
     await added.fill('Tell the customer when the new card will arrive.');
+    // The step points to another SOP, found by a word of its title.
+    await page.getByRole('button', { name: 'Show details of step 4' }).click();
+    const reference = page.getByLabel(/^Refers to SOP/);
+    await reference.fill('refund');
+    await page.getByRole('option', { name: /^HH-REF-001 / }).click();
+    await expect.poll(() => reference.inputValue()).toMatch(/^HH-REF-001 /);
     await expect.poll(() => page.getByRole('status').filter({ hasText: /Saved|Saving|Unsaved/ }).first().innerText(), { timeout: 15_000 }).toMatch(/Saved/);
     await expectAccessible(page, 'editor');
     await screenshot(page, 'editor');
@@ -97,6 +126,7 @@ describe('library: author, review, approve, publish and find an SOP', () => {
     await search.press('Enter');
     await page.getByRole('heading', { level: 1, name: /Replace a lost loyalty card/ }).waitFor();
     await page.getByText('Tell the customer when the new card will arrive.').first().waitFor();
+    await page.getByRole('link', { name: /^HH-REF-001 / }).first().waitFor();
     for (const view of ['Outline', 'Flowchart']) {
       await page.getByRole('tab', { name: view }).click();
       await expectAccessible(page, `SOP, ${view.toLowerCase()} view`);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CHANGE_KINDS, sopContentSchema, sopMetadataSchema } from '../procedure/model';
+import { CHANGE_KINDS, SOP_KEY_PATTERN, sopContentSchema, sopMetadataSchema } from '../procedure/model';
 import { idField, longText } from './fields';
 
 export const VERSION_STATUSES = ['draft', 'trial', 'in_review', 'approved', 'scheduled', 'published', 'superseded', 'retired'] as const;
@@ -112,6 +112,13 @@ export const sopDetailSchema = sopSummarySchema
   })
   .meta({ id: 'SopDetail' });
 
+/** A comma-separated list of SOP keys, as a query parameter (at most 50). */
+const sopKeyList = z
+  .string()
+  .max(2000)
+  .transform((value) => [...new Set(value.split(',').map((key) => key.trim()).filter(Boolean))])
+  .pipe(z.array(z.string().regex(SOP_KEY_PATTERN, 'must be SOP keys like CS-REF-001, separated by commas')).min(1, 'must name at least one key').max(50, 'must name at most 50 keys'));
+
 export const listSopsQuerySchema = z.strictObject({
   q: z.string().trim().max(200).optional().describe('Matches key or title'),
   category: z.string().max(80).optional(),
@@ -119,11 +126,24 @@ export const listSopsQuerySchema = z.strictObject({
   status: z.enum(['draft', 'published', 'retired']).optional(),
   review: z.enum(['due-soon', 'overdue']).optional(),
   ownerId: idField.optional(),
+  keys: sopKeyList.optional().describe('Only the SOPs with these keys: comma-separated, at most 50'),
+  after: z.string().regex(SOP_KEY_PATTERN, 'must be the nextCursor of the previous page').optional().describe('Cursor: the nextCursor of the previous page'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
+/** A page of the library, in key order. `total` counts every SOP the filters keep that the caller may see. */
 export const sopsListSchema = z.object({
   items: z.array(sopSummarySchema),
+  total: z.number().int(),
+  nextCursor: z.string().nullable(),
+  can: z.object({ create: z.boolean() }),
+});
+
+/** What the library's filters offer: the categories and channels of the SOPs the caller may see. */
+export const sopFacetsSchema = z.object({
   categories: z.array(z.string()),
+  channels: z.array(z.string()),
+  total: z.number().int(),
   can: z.object({ create: z.boolean() }),
 });
 
@@ -197,6 +217,8 @@ export type SopDetail = z.infer<typeof sopDetailSchema>;
 export type SopVersion = z.infer<typeof sopVersionSchema>;
 export type VersionSummary = z.infer<typeof versionSummarySchema>;
 export type SopsList = z.infer<typeof sopsListSchema>;
+export type SopFacets = z.infer<typeof sopFacetsSchema>;
+export type ListSopsQuery = z.input<typeof listSopsQuerySchema>;
 export type CreateSopBody = z.input<typeof createSopBodySchema>;
 export type UpdateSopBody = z.infer<typeof updateSopBodySchema>;
 export type SaveDraftBody = z.input<typeof saveDraftBodySchema>;

@@ -1,7 +1,7 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { PeopleDirectory } from '../../../../common/api/people';
 import type { SearchResults } from '../../../../common/api/search';
-import type { SopDetail, SopsList, SopVersion } from '../../../../common/api/sops';
+import type { SopDetail, SopFacets, SopsList, SopVersion } from '../../../../common/api/sops';
 import { api, queryString } from '../../api/client';
 import { useSignedIn } from '../../api/session';
 
@@ -10,6 +10,7 @@ import { useSignedIn } from '../../api/session';
 
 export const LIBRARY_KEY = ['library'] as const;
 export const sopsKey = (filters: SopFilters) => [...LIBRARY_KEY, 'sops', filters] as const;
+export const facetsKey = [...LIBRARY_KEY, 'facets'] as const;
 export const sopKey = (sopId: string) => [...LIBRARY_KEY, 'sop', sopId] as const;
 export const versionKey = (sopId: string, versionId: string) => [...LIBRARY_KEY, 'sop', sopId, 'version', versionId] as const;
 export const searchKey = (query: SearchParams) => [...LIBRARY_KEY, 'search', query] as const;
@@ -18,8 +19,44 @@ export const PROCESSES_KEY = ['processes'] as const;
 export type SopFilters = { category?: string; channel?: string; status?: 'draft' | 'published' | 'retired'; review?: 'due-soon' | 'overdue' };
 export type SearchParams = { q: string; channel?: string; category?: string; status?: 'published' | 'retired' | 'any' };
 
-export function useSops(filters: SopFilters) {
-  return useQuery({ queryKey: sopsKey(filters), queryFn: () => api<SopsList>(`/sops${queryString(filters)}`) });
+/** How many SOPs the library list loads at a time. */
+export const SOP_PAGE_SIZE = 50;
+
+/** The library list, filtered, a page at a time in key order. */
+export function useSopPages(filters: SopFilters) {
+  return useInfiniteQuery({
+    queryKey: sopsKey(filters),
+    queryFn: ({ pageParam, signal }) => api<SopsList>(`/sops${queryString({ ...filters, after: pageParam, limit: SOP_PAGE_SIZE })}`, { signal }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
+
+/** The categories and channels the library's filters offer, and whether the caller may write SOPs. */
+export function useSopFacets() {
+  return useQuery({ queryKey: facetsKey, queryFn: ({ signal }) => api<SopFacets>('/sops/facets', { signal }), staleTime: 30_000 });
+}
+
+/** The SOPs with these keys that the caller may see (at most 50 keys). */
+export function useSopsByKey(keys: readonly string[]) {
+  const sorted = [...new Set(keys)].sort();
+  return useQuery({
+    queryKey: [...LIBRARY_KEY, 'sops', { keys: sorted }],
+    queryFn: ({ signal }) => api<SopsList>(`/sops${queryString({ keys: sorted.join(','), limit: 50 })}`, { signal }),
+    enabled: sorted.length > 0,
+    staleTime: 30_000,
+  });
+}
+
+/** Up to 20 SOPs whose key or title holds the text: the choices of an SOP picker. */
+export function useSopMatches(text: string) {
+  const q = text.trim();
+  return useQuery({
+    queryKey: [...LIBRARY_KEY, 'sops', { q, limit: 20 }],
+    queryFn: ({ signal }) => api<SopsList>(`/sops${queryString({ q, limit: 20 })}`, { signal }),
+    placeholderData: (previous) => previous,
+    staleTime: 30_000,
+  });
 }
 
 export function useSearch(params: SearchParams) {

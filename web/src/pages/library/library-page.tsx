@@ -5,7 +5,7 @@ import { useRef, useState } from 'react';
 import { useSignedIn } from '../../api/session';
 import { PageHeader } from '../../components/page-header';
 import { LibraryActions } from './library-actions';
-import { useSearch as useSopSearch, useSops, type SearchParams, type SopFilters } from './library-api';
+import { useSearch as useSopSearch, useSopFacets, type SearchParams, type SopFilters } from './library-api';
 import { NewSopButton } from './new-sop-dialog';
 import { SopList, SopListFilters } from './sop-list';
 import { SearchBox, SearchFilters, SearchResultsList } from './sop-search';
@@ -37,10 +37,10 @@ export function LibraryPage() {
     pushQuery(value);
   };
 
-  // Every SOP, unfiltered, gives the categories and channels the filters offer.
-  const all = useSops({});
-  const categories = all.data?.categories ?? [];
-  const channels = [...new Set((all.data?.items ?? []).flatMap((sop) => sop.channels))].sort();
+  // The categories and channels of every SOP the caller may see: what the filters offer.
+  const facets = useSopFacets();
+  const categories = facets.data?.categories ?? [];
+  const channels = facets.data?.channels ?? [];
   const searchParams: SearchParams = { q: query, category: search.category, channel: search.channel, status: search.in };
   const results = useSopSearch(searchParams);
 
@@ -50,7 +50,7 @@ export function LibraryPage() {
   };
 
   const listFilters: SopFilters = { category: search.category, channel: search.channel, status: search.status, review: search.review };
-  const canCreate = me.can.authorSops && (all.data?.can.create ?? true);
+  const canCreate = me.can.authorSops && (facets.data?.can.create ?? true);
 
   return (
     <>

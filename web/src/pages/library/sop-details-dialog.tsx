@@ -11,7 +11,7 @@ import { useSignedIn } from '../../api/session';
 import { notifySaved } from '../../components/notify';
 import { ProblemAlert } from '../../components/problem-alert';
 import { conflictOf, useEditBase, VersionConflictAlert } from '../../components/version-conflict-alert';
-import { PROCESSES_KEY, sopKey, useInvalidateLibrary, useSops } from './library-api';
+import { PROCESSES_KEY, sopKey, useInvalidateLibrary, useSopFacets } from './library-api';
 import { PersonSelect } from './people-picker';
 import { AUDIENCE_SUGGESTIONS, CHANNEL_SUGGESTIONS } from './sop-metadata-options';
 
@@ -46,7 +46,7 @@ function SopDetailsForm({ sop, onDone }: { sop: SopDetail; onDone: () => void })
   const me = useSignedIn();
   const client = useQueryClient();
   const invalidate = useInvalidateLibrary();
-  const categories = useSops({}).data?.categories ?? [];
+  const categories = useSopFacets().data?.categories ?? [];
   const processes = useQuery({ queryKey: PROCESSES_KEY, queryFn: ({ signal }) => api<ProcessRegister>('/processes', { signal }) });
   // The version this edit is based on; loading someone else's save moves it forward.
   const edit = useEditBase(sop);

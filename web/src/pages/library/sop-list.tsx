@@ -1,10 +1,11 @@
-import { Group, Select, Stack, Table, Text } from '@mantine/core';
+import { Button, Group, Select, Stack, Table, Text } from '@mantine/core';
 import { IconBooks } from '@tabler/icons-react';
 import type { SopSummary } from '../../../../common/api/sops';
 import { AnchorLink } from '../../components/router-links';
 import { EmptyState } from '../../components/empty-state';
+import { ProblemAlert } from '../../components/problem-alert';
 import { QueryState } from '../../components/query-state';
-import { useSops, type SopFilters } from './library-api';
+import { SOP_PAGE_SIZE, useSopPages, type SopFilters } from './library-api';
 import { ReviewDue, SopStatusBadge, VersionStatusBadge } from './status-badges';
 
 type SopListProps = {
@@ -85,40 +86,56 @@ function SopRow({ sop }: { sop: SopSummary }) {
   );
 }
 
-/** Every SOP of the organisation with its state, filtered; what an owner scans for reviews due. */
+/** Every SOP of the organisation with its state, filtered, a page at a time; what an owner scans for reviews due. */
 export function SopList({ filters, emptyAction }: Pick<SopListProps, 'filters' | 'emptyAction'>) {
-  const sops = useSops(filters);
+  const pages = useSopPages(filters);
   const filtered = Object.values(filters).some(Boolean);
+  // Once the first page is here it stays on screen: a later page that fails says so below the list.
+  if (!pages.data) return <QueryState query={pages} loadingLabel="Loading the library…">{() => null}</QueryState>;
+  const items = pages.data.pages.flatMap((page) => page.items);
+  const total = pages.data.pages[0]?.total ?? 0;
+  if (items.length === 0) {
+    return (
+      <EmptyState icon={<IconBooks size={24} />} title={filtered ? 'No SOP matches these filters' : 'The library is empty'} action={filtered ? undefined : emptyAction}>
+        {filtered ? 'Clear a filter to see more.' : 'Write the first standard operating procedure, or import one you already have in Markdown or Word.'}
+      </EmptyState>
+    );
+  }
   return (
-    <QueryState query={sops} loadingLabel="Loading the library…">
-      {(data) =>
-        data.items.length === 0 ? (
-          <EmptyState icon={<IconBooks size={24} />} title={filtered ? 'No SOP matches these filters' : 'The library is empty'} action={filtered ? undefined : emptyAction}>
-            {filtered ? 'Clear a filter to see more.' : 'Write the first standard operating procedure, or import one you already have in Markdown or Word.'}
-          </EmptyState>
-        ) : (
-          <Table.ScrollContainer minWidth={860}>
-            <Table striped highlightOnHover verticalSpacing="sm" aria-label="Standard operating procedures">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">Key</Table.Th>
-                  <Table.Th scope="col">Title</Table.Th>
-                  <Table.Th scope="col">Category</Table.Th>
-                  <Table.Th scope="col">Channels</Table.Th>
-                  <Table.Th scope="col">Status</Table.Th>
-                  <Table.Th scope="col">Published version</Table.Th>
-                  <Table.Th scope="col">Next review</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {data.items.map((sop) => (
-                  <SopRow key={sop.id} sop={sop} />
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )
-      }
-    </QueryState>
+    <Stack gap="sm">
+      <Table.ScrollContainer minWidth={860}>
+        <Table striped highlightOnHover verticalSpacing="sm" aria-label="Standard operating procedures">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">Key</Table.Th>
+              <Table.Th scope="col">Title</Table.Th>
+              <Table.Th scope="col">Category</Table.Th>
+              <Table.Th scope="col">Channels</Table.Th>
+              <Table.Th scope="col">Status</Table.Th>
+              <Table.Th scope="col">Published version</Table.Th>
+              <Table.Th scope="col">Next review</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {items.map((sop) => (
+              <SopRow key={sop.id} sop={sop} />
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      {pages.isFetchNextPageError ? <ProblemAlert error={pages.error} title="Could not load more SOPs" /> : null}
+      <Text size="sm" c="dimmed" role="status">
+        {pages.hasNextPage
+          ? `Showing ${items.length.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} SOPs, in key order.`
+          : filtered
+            ? `${total} ${total === 1 ? 'SOP matches' : 'SOPs match'} these filters.`
+            : `${total} ${total === 1 ? 'SOP' : 'SOPs'} in the library.`}
+      </Text>
+      {pages.hasNextPage ? (
+        <Button variant="default" onClick={() => void pages.fetchNextPage()} loading={pages.isFetchingNextPage} style={{ alignSelf: 'center' }}>
+          Show {Math.min(SOP_PAGE_SIZE, total - items.length)} more
+        </Button>
+      ) : null}
+    </Stack>
   );
 }

@@ -1,9 +1,12 @@
+import { Select } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useState } from 'react';
 import { AnchorLink } from '../../components/router-links';
-import { useSops } from './library-api';
+import { useSopMatches, useSopsByKey } from './library-api';
 
 /** A step's referenced SOP, by key: a link to it when the reader can see it in the library, else its key. */
 export function SopRefLink({ sopKey }: { sopKey: string }) {
-  const sops = useSops({});
+  const sops = useSopsByKey([sopKey]);
   const target = sops.data?.items.find((sop) => sop.key === sopKey);
   if (!target) return <span>SOP {sopKey}</span>;
   return (
@@ -13,10 +16,44 @@ export function SopRefLink({ sopKey }: { sopKey: string }) {
   );
 }
 
-/** The library's SOPs as options for a step's "refers to SOP", keeping a key that is no longer listed. */
-export function useSopRefOptions(current: string | undefined, ownKey?: string): Array<{ value: string; label: string }> {
-  const sops = useSops({});
-  const options = (sops.data?.items ?? []).filter((sop) => sop.key !== ownKey).map((sop) => ({ value: sop.key, label: `${sop.key} ${sop.title}` }));
-  if (current && !options.some((option) => option.value === current)) options.unshift({ value: current, label: `${current} (not in the library)` });
-  return options;
+type SopRefSelectProps = {
+  /** The key the step refers to now, if any. */
+  value: string | undefined;
+  onChange: (key: string | null) => void;
+  /** The key of the SOP being edited, which a step cannot refer to. */
+  ownKey?: string;
+};
+
+/**
+ * "Refers to SOP": the library searched by key or title as the author types (a library can hold
+ * thousands), keeping a key that is no longer listed.
+ */
+export function SopRefSelect({ value, onChange, ownKey }: SopRefSelectProps) {
+  const [search, setSearch] = useState('');
+  const current = useSopsByKey(value ? [value] : []);
+  const currentSop = current.data?.items.find((sop) => sop.key === value);
+  const currentLabel = value ? (currentSop ? `${currentSop.key} ${currentSop.title}` : `${value} (not in the library)`) : undefined;
+  // The search box shows the chosen SOP's label: that is not a search, so every SOP is offered then.
+  const [text] = useDebouncedValue(search === currentLabel ? '' : search, 200);
+  const matches = useSopMatches(text);
+  const options = (matches.data?.items ?? []).filter((sop) => sop.key !== ownKey).map((sop) => ({ value: sop.key, label: `${sop.key} ${sop.title}` }));
+  if (value && currentLabel && !options.some((option) => option.value === value)) options.unshift({ value, label: currentLabel });
+  return (
+    <Select
+      label="Refers to SOP"
+      description="Another SOP this step points to"
+      placeholder="Search by key or title"
+      data={options}
+      value={value ?? null}
+      onChange={onChange}
+      searchable
+      searchValue={search}
+      onSearchChange={setSearch}
+      // The server already matched the text against keys and titles.
+      filter={({ options: shown }) => shown}
+      clearable
+      nothingFoundMessage={matches.isFetching ? 'Searching…' : 'No SOP by that key or title'}
+      size="xs"
+    />
+  );
 }

@@ -4,7 +4,7 @@ import type { StyleFinding } from '../../../../common/api/sops';
 import { RECORD_FIELD_TYPES, STEP_KINDS, type RecordField, type Step } from '../../../../common/procedure/model';
 import { useGovernedActions } from '../../api/library-settings';
 import { KIND_LABEL } from './procedure-list-view';
-import { useSopRefOptions } from './sop-ref-link';
+import { SopRefSelect } from './sop-ref-link';
 
 type DetailsProps = {
   step: Step;
@@ -98,7 +98,6 @@ function RecordFields({ step, number, update }: Pick<DetailsProps, 'step' | 'num
 /** Everything about a step beyond its instruction: kind, role, detail, and what its kind needs. */
 export function StepDetails({ step, number, update, changeKind, findings, sopKey }: DetailsProps) {
   const actions = useGovernedActions();
-  const sopOptions = useSopRefOptions(step.sopRef, sopKey);
   const text = (key: 'role' | 'referTo' | 'detail') => ({
     value: step[key] ?? '',
     onChange: (event: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
@@ -125,18 +124,7 @@ export function StepDetails({ step, number, update, changeKind, findings, sopKey
           size="xs"
         />
         <TextInput label="Performed by (role)" description="Empty: the SOP’s main role" size="xs" {...text('role')} />
-        <Select
-          label="Refers to SOP"
-          description="Another SOP this step points to"
-          placeholder="None"
-          data={sopOptions}
-          value={step.sopRef ?? null}
-          onChange={(key) => update((current) => optional(current, 'sopRef', key ?? ''))}
-          searchable
-          clearable
-          nothingFoundMessage="No SOP by that key or title"
-          size="xs"
-        />
+        <SopRefSelect value={step.sopRef} ownKey={sopKey} onChange={(key) => update((current) => optional(current, 'sopRef', key ?? ''))} />
       </SimpleGrid>
       {step.kind === 'referral' ? <TextInput label="Refer to (role)" description="Who the case is handed over to" size="xs" w={300} {...text('referTo')} /> : null}
       {step.kind === 'action' ? (

@@ -35,6 +35,7 @@ describe('library: author, review, approve, publish and find an SOP', () => {
     expect(total).toBeGreaterThan(50);
     expect(await listed.count()).toBe(1 + 50);
     expect(await page.getByRole('row', { name: /HH-REF-001/ }).count()).toBe(0);
+    await screenshot(page, 'library-first-page');
     await page.getByRole('button', { name: `Show ${total - 50} more` }).click();
     await expect.poll(() => counter.innerText()).toBe(`${total} SOPs in the library.`);
     expect(await listed.count()).toBe(1 + total);
@@ -57,7 +58,7 @@ describe('library: author, review, approve, publish and find an SOP', () => {
     await added.fill('Tell the customer when the new card will arrive.');
     // The step points to another SOP, found by a word of its title.
     await page.getByRole('button', { name: 'Show details of step 4' }).click();
-    const reference = page.getByLabel(/^Refers to SOP/);
+    const reference = page.getByRole('combobox', { name: 'Refers to SOP' });
     await reference.fill('refund');
     await page.getByRole('option', { name: /^HH-REF-001 / }).click();
     await expect.poll(() => reference.inputValue()).toMatch(/^HH-REF-001 /);

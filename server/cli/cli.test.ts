@@ -220,7 +220,7 @@ describe('the sopdesk command line', { timeout: 120_000 }, () => {
   });
 
   it('explains every command with --help', async () => {
-    const commands = [[], ['user', 'add'], ['audit', 'verify'], ['backup'], ['audit', 'checkpoint']];
+    const commands = [[], ['user', 'add'], ['audit', 'verify'], ['backup'], ['audit', 'checkpoint'], ['demo']];
     const runs = await Promise.all(commands.map((command) => sopdesk([...command, '--help'])));
     runs.forEach((run, index) => {
       expect(run.code, commands[index]!.join(' ')).toBe(0);
@@ -232,6 +232,36 @@ describe('the sopdesk command line', { timeout: 120_000 }, () => {
     expect(runs[3]!.stdout).toContain('--to <file>');
     expect(runs[2]!.stdout).toContain('--checkpoint <file>');
     expect(runs[4]!.stdout).toMatch(/--to <file>[\s\S]*--org <slug>/);
+    expect(runs[5]!.stdout).toContain('--reset');
+  });
+
+  it('loads the demo once, refuses a second load, and loads it afresh with new passwords with --reset', async () => {
+    const administratorPassword = (run: Run) => /^ {2}Administrator\s+alex\.morgan@harbourhill\.example {2}(\S+)$/m.exec(run.stdout)?.[1];
+    const first = await sopdesk(['demo']);
+    expect(first.code).toBe(0);
+    const firstPassword = administratorPassword(first);
+    expect(firstPassword).toBeDefined();
+
+    const again = await sopdesk(['demo']);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('The demo organisation is already loaded');
+    expect(again.stderr).toContain('sopdesk demo --reset');
+
+    const othersPeople = () =>
+      withSqlite((sqlite) => sqlite.prepare("select count(*) as n from people join organisations on organisations.id = people.org_id where organisations.slug <> 'harbour-and-hill'").get() as { n: number }).n;
+    const othersBefore = othersPeople();
+    const reset = await sopdesk(['demo', '--reset']);
+    expect(reset.code).toBe(0);
+    expect(reset.stdout).toContain('Removed the demo organisation.');
+    const secondPassword = administratorPassword(reset);
+    expect(secondPassword).toBeDefined();
+    expect(secondPassword).not.toBe(firstPassword);
+    expect(await signInStatus('alex.morgan@harbourhill.example', secondPassword!)).toBe(200);
+    expect(await signInStatus('alex.morgan@harbourhill.example', firstPassword!)).toBe(401);
+    // The people of other organisations are still there.
+    expect(othersPeople()).toBe(othersBefore);
+    const verify = await sopdesk(['audit', 'verify', '--org', 'harbour-and-hill']);
+    expect(verify.code).toBe(0);
   });
 
   it('refuses an unknown command', async () => {

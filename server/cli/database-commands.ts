@@ -34,13 +34,20 @@ export function registerDatabaseCommands(program: Command): void {
   program
     .command('demo')
     .description('Load the demo organisation (Harbour & Hill Outfitters) with generated passwords')
-    .action(async () => {
-      const { hasDemoOrganisation, loadDemoOrganisation } = await import('../modules/demo/demo.service');
+    .option('--reset', 'first remove the demo organisation, everything in it and its audit trail (other organisations are untouched)')
+    .addHelpText(
+      'after',
+      '\nThe passwords are printed once. If they are lost, or a load was cut short, load the demo afresh with --reset.',
+    )
+    .action(async (options: { reset?: boolean }) => {
+      const { hasDemoOrganisation, loadDemoOrganisation, removeDemoOrganisation } = await import('../modules/demo/demo.service');
       const handle = openDatabase(loadConfig().database);
       try {
         await migrateToLatest(handle.db);
+        if (options.reset && (await removeDemoOrganisation(handle.db))) console.log('Removed the demo organisation.');
         if (await hasDemoOrganisation(handle.db)) {
-          console.error('The demo organisation is already loaded.');
+          console.error('The demo organisation is already loaded; its passwords were printed when it was loaded.');
+          console.error('To remove it and load it afresh with new passwords: sopdesk demo --reset');
           process.exitCode = 1;
           return;
         }

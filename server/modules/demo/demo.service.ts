@@ -3,6 +3,7 @@ import type { Db } from '../../db/database';
 import { newId, now } from '../../db/ids';
 import { inTransaction } from '../../db/transaction';
 import { appendAuditEvent } from '../audit/audit.service';
+import { removeOrganisation } from '../organisations/organisation-removal';
 import { findOrganisationBySlug } from '../organisations/organisation.repository';
 import { createOrganisation } from '../organisations/organisation.service';
 import { addPersonWithPassword } from '../people/person-admin.service';
@@ -38,6 +39,18 @@ const DEMO_TEAMS = [
 /** Whether the demo organisation exists already. */
 export async function hasDemoOrganisation(db: Db): Promise<boolean> {
   return (await findOrganisationBySlug(db, DEMO_ORG_SLUG)) !== undefined;
+}
+
+/**
+ * Removes the demo organisation with everything in it, its audit trail included, so that it can
+ * be loaded afresh: after a load that was cut short, or to start a training session again.
+ * Returns whether there was one.
+ */
+export async function removeDemoOrganisation(db: Db): Promise<boolean> {
+  const demo = await findOrganisationBySlug(db, DEMO_ORG_SLUG);
+  if (!demo) return false;
+  await removeOrganisation(db, demo.id);
+  return true;
 }
 
 /**

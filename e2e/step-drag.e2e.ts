@@ -113,4 +113,60 @@ describe('library: reorder the steps of a draft by drag', () => {
     await expect.poll(() => instruction(page, '2.1').inputValue()).toBe('Read the serial number.');
     expect((await instructions(page.getByRole('list', { name: 'Procedure steps' }))).slice(0, 3)).toEqual(finalOrder);
   });
+
+  it('moves a step, with its sub-steps, into a decision’s branch and back out with “Move to…”', async () => {
+    const { server, browser } = environment;
+    const page = await newPage(browser);
+    await signIn(page, server.url, server.account('Quality manager'));
+    await page.getByRole('button', { name: 'New SOP' }).click();
+    const create = page.getByRole('dialog', { name: 'New SOP' });
+    await create.getByLabel(/^Key/).fill('HH-DRG-102');
+    await create.getByLabel(/^Title/).fill('Handle a kettle returned as faulty');
+    await create.getByLabel(/^Category/).fill('Returns');
+    await create.getByRole('button', { name: 'Create SOP' }).click();
+    await page.waitForURL(/\/edit$/);
+
+    const texts = ['Test the kettle.', 'Check the receipt.', 'Is the kettle faulty?'];
+    for (const [index, text] of texts.entries()) await instruction(page, String(index + 1)).fill(text);
+    await page.getByRole('button', { name: 'Add a sub-step to step 1', exact: true }).click();
+    await instruction(page, '1.1').fill('Fill it with water and switch it on.');
+    await page.getByRole('button', { name: 'Show details of step 3' }).click();
+    await page.getByRole('combobox', { name: 'Kind of step 3' }).click();
+    await page.getByRole('option', { name: 'Decision', exact: true }).click();
+    await page.getByRole('button', { name: 'Add step to “Yes”' }).waitFor();
+
+    // Step 1 goes, with its sub-step, to the end of the "Yes" branch of the decision.
+    await page.getByRole('button', { name: 'Move step 1 to another list…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Move step 1' });
+    await dialog.getByRole('combobox', { name: 'Move to' }).click();
+    await expectAccessible(page, 'move a step dialog');
+    await screenshot(page, 'step-move-dialog');
+    await page.getByRole('option', { name: 'Branch “Yes” of step 3 “Is the kettle faulty?”, at the end' }).click();
+    await dialog.getByRole('button', { name: 'Move step 1' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await expect.poll(() => instruction(page, '2.a.1').inputValue()).toBe('Test the kettle.');
+    expect(await instruction(page, '2.a.1.1').inputValue()).toBe('Fill it with water and switch it on.');
+    expect(await instruction(page, '1').inputValue()).toBe('Check the receipt.');
+    // Focus follows the step to its new place.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Instruction of step 2.a.1');
+
+    // And back out, to the end of the procedure.
+    await page.getByRole('button', { name: 'Move step 2.a.1 to another list…' }).click();
+    const back = page.getByRole('dialog', { name: 'Move step 2.a.1' });
+    await back.getByRole('combobox', { name: 'Move to' }).click();
+    await page.getByRole('option', { name: 'The procedure itself: a top-level step, at the end' }).click();
+    await back.getByRole('button', { name: 'Move step 2.a.1' }).click();
+    await expect.poll(() => instruction(page, '3').inputValue()).toBe('Test the kettle.');
+    expect(await instruction(page, '3.1').inputValue()).toBe('Fill it with water and switch it on.');
+
+    await waitForSave(page);
+    const sopId = new URL(page.url()).pathname.split('/')[2]!;
+    const sop = await (await page.request.get(`${server.url}/api/v1/sops/${sopId}`)).json();
+    const draftId = sop.versions.find((version: { status: string }) => version.status === 'draft').id;
+    const draft = await (await page.request.get(`${server.url}/api/v1/sops/${sopId}/versions/${draftId}`)).json();
+    const saved = draft.content.procedure as Step[];
+    expect(saved.map((step) => step.text)).toEqual(['Check the receipt.', 'Is the kettle faulty?', 'Test the kettle.']);
+    expect(saved[1]!.branches!.map((branch) => branch.steps.length)).toEqual([0, 0]);
+    expect(saved[2]!.substeps!.map((step) => step.text)).toEqual(['Fill it with water and switch it on.']);
+  });
 });

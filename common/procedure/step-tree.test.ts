@@ -11,6 +11,8 @@ import {
   insertStepAfter,
   locateStep,
   moveStepDown,
+  moveStepToList,
+  moveTargets,
   moveStepToPlaceOf,
   moveStepUp,
   nextFreeId,
@@ -161,5 +163,49 @@ describe('step tree', () => {
     expect(nextFreeId(sample(), 's')).toBe('s5');
     expect(nextFreeId(sample(), 'b')).toBe('b3');
     expect(nextFreeId([step('s1')], 's', new Set(['s2']))).toBe('s3');
+  });
+});
+
+describe('moving a step to another list', () => {
+  it('offers every list but its own and those inside it, in reading order', () => {
+    expect(moveTargets(sample(), 's2')).toEqual([
+      { parentStepId: 's1' },
+      { parentStepId: 's3' },
+      { parentStepId: 's3', branchId: 'b1' },
+      { parentStepId: 's3y' },
+      { parentStepId: 's3', branchId: 'b2' },
+      { parentStepId: 's4' },
+    ]);
+    // A substep may go back to the procedure; its own list (s2's substeps) is not offered.
+    const fromSubstep = moveTargets(sample(), 's2a');
+    expect(fromSubstep[0]).toEqual({});
+    expect(fromSubstep).not.toContainEqual({ parentStepId: 's2' });
+    expect(fromSubstep).toContainEqual({ parentStepId: 's2b' });
+    expect(moveTargets(sample(), 'nope')).toEqual([]);
+  });
+
+  it('moves a step with everything under it to the end of a branch, a step’s substeps or the procedure', () => {
+    const intoBranch = moveStepToList(sample(), 's2', { parentStepId: 's3', branchId: 'b2' });
+    expect(findStep(intoBranch, 's3')!.branches![1]!.steps.map((moved) => moved.id)).toEqual(['s2']);
+    expect(findStep(intoBranch, 's2')!.substeps!.map((moved) => moved.id)).toEqual(['s2a', 's2b']);
+    expect(intoBranch.map((top) => top.id)).toEqual(['s1', 's3', 's4']);
+    expect(countSteps(intoBranch)).toBe(countSteps(sample()));
+
+    const outOfBranch = moveStepToList(sample(), 's3y', {});
+    expect(outOfBranch.map((top) => top.id)).toEqual(['s1', 's2', 's3', 's4', 's3y']);
+    expect(findStep(outOfBranch, 's3')!.branches![0]!.steps).toEqual([]);
+
+    const lastSubstep = moveStepToList(sample(), 's2b', { parentStepId: 's4' });
+    expect(findStep(lastSubstep, 's4')!.substeps!.map((moved) => moved.id)).toEqual(['s2b']);
+    expect(findStep(lastSubstep, 's2')!.substeps!.map((moved) => moved.id)).toEqual(['s2a']);
+  });
+
+  it('leaves the tree as it is for its own list, a list inside the step, or a list that is not there', () => {
+    const steps = sample();
+    expect(moveStepToList(steps, 's2a', { parentStepId: 's2' })).toBe(steps);
+    expect(moveStepToList(steps, 's3', { parentStepId: 's3y' })).toBe(steps);
+    expect(moveStepToList(steps, 's3', { parentStepId: 's3', branchId: 'b1' })).toBe(steps);
+    expect(moveStepToList(steps, 's1', { parentStepId: 's3', branchId: 'b9' })).toBe(steps);
+    expect(moveStepToList(steps, 'nope', {})).toBe(steps);
   });
 });

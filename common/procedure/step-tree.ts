@@ -159,6 +159,52 @@ export function outdentStep(steps: Step[], id: string): Step[] {
   return insertStepAfter(without, parentId, moved);
 }
 
+/** A list of steps, by what holds it: the procedure itself (no parent), a step's substeps, or a decision's branch. */
+export type StepListRef = { parentStepId?: string; branchId?: string };
+
+/**
+ * Every list step `id` can move to, in reading order: each list but the one that holds it and
+ * those inside it (a step cannot hold itself). Empty for an unknown id.
+ */
+export function moveTargets(steps: readonly Step[], id: string): StepListRef[] {
+  const location = locateStep(steps, id);
+  if (!location) return [];
+  const isOwn = (target: StepListRef) => target.parentStepId === location.parentStepId && target.branchId === location.branchId;
+  const targets: StepListRef[] = [];
+  const add = (target: StepListRef) => {
+    if (!isOwn(target)) targets.push(target);
+  };
+  add({});
+  const visit = (list: readonly Step[]) => {
+    for (const step of list) {
+      if (step.id === id) continue;
+      add({ parentStepId: step.id });
+      visit(step.substeps ?? []);
+      for (const branch of step.branches ?? []) {
+        add({ parentStepId: step.id, branchId: branch.id });
+        visit(branch.steps);
+      }
+    }
+  };
+  visit(steps);
+  return targets;
+}
+
+/**
+ * Moves step `id`, with everything under it, to the end of another list (the procedure, a step's
+ * substeps or a decision's branch). Its own list, a list inside it, or a list that is not in the
+ * tree leaves the tree as it is.
+ */
+export function moveStepToList(steps: Step[], id: string, target: StepListRef): Step[] {
+  const allowed = moveTargets(steps, id).some((candidate) => candidate.parentStepId === target.parentStepId && candidate.branchId === target.branchId);
+  if (!allowed) return steps;
+  const moved = findStep(steps, id)!;
+  const without = removeStep(steps, id);
+  if (target.parentStepId === undefined) return [...without, moved];
+  if (target.branchId === undefined) return appendSubstep(without, target.parentStepId, moved);
+  return appendToBranch(without, target.parentStepId, target.branchId, moved);
+}
+
 /** Applies `update` to one branch of a decision. */
 export function updateBranch(steps: Step[], decisionId: string, branchId: string, update: (branch: Branch) => Branch): Step[] {
   return updateStep(steps, decisionId, (step) => ({ ...step, branches: (step.branches ?? []).map((branch) => (branch.id === branchId ? update(branch) : branch)) }));

@@ -31,6 +31,7 @@ import {
 import type { StyleFinding } from '../../../../common/api/sops';
 import { DragHandle, SortableStepItem, SortableSteps, StepDragContext } from './step-drag';
 import { StepDetails } from './step-details';
+import { MoveStepButton } from './step-move-dialog';
 
 type Edit = (steps: Step[]) => Step[];
 
@@ -134,30 +135,36 @@ function StepItem({ step, ctx, index, count }: { step: Step; ctx: TreeContext; i
           <Text ff="monospace" fw={700} size="sm" miw={48}>
             {number}
           </Text>
-          <Textarea
-            id={stepInputId(step.id)}
-            autosize
-            minRows={1}
-            aria-label={`Instruction of step ${number}`}
-            value={step.text}
-            onChange={(event) => {
-              const text = event.currentTarget.value;
-              update((current) => ({ ...current, text }));
-            }}
-            onKeyDown={onKeyDown}
-            style={{ flex: 1 }}
-            size="sm"
-          />
-          {step.kind !== 'action' ? (
-            <Badge c="gray.9" variant="light" size="sm" radius="sm">
-              {step.kind}
-            </Badge>
-          ) : null}
-          {findings.length > 0 ? (
-            <Badge c="gray.9" variant="light" color={findings.some((finding) => finding.severity === 'error') ? 'red' : 'yellow'} size="sm">
-              {findings.length} finding{findings.length === 1 ? '' : 's'}
-            </Badge>
-          ) : null}
+          {/* The badges go under the instruction, so that it keeps the width of the row. */}
+          <Stack gap={4} style={{ flex: 1 }}>
+            <Textarea
+              id={stepInputId(step.id)}
+              autosize
+              minRows={1}
+              aria-label={`Instruction of step ${number}`}
+              value={step.text}
+              onChange={(event) => {
+                const text = event.currentTarget.value;
+                update((current) => ({ ...current, text }));
+              }}
+              onKeyDown={onKeyDown}
+              size="sm"
+            />
+            {step.kind !== 'action' || findings.length > 0 ? (
+              <Group gap={4}>
+                {step.kind !== 'action' ? (
+                  <Badge c="gray.9" variant="light" size="sm" radius="sm">
+                    {step.kind}
+                  </Badge>
+                ) : null}
+                {findings.length > 0 ? (
+                  <Badge c="gray.9" variant="light" color={findings.some((finding) => finding.severity === 'error') ? 'red' : 'yellow'} size="sm">
+                    {findings.length} finding{findings.length === 1 ? '' : 's'}
+                  </Badge>
+                ) : null}
+              </Group>
+            ) : null}
+          </Stack>
           <Group gap={0} wrap="nowrap">
             <Tool label={`Move step ${number} up (Alt+↑)`} onClick={edits.up} disabled={index === 0}>
               <IconArrowUp size={16} aria-hidden />
@@ -171,6 +178,7 @@ function StepItem({ step, ctx, index, count }: { step: Step; ctx: TreeContext; i
             <Tool label={`Indent step ${number} under the step before (Alt+→)`} onClick={edits.indent} disabled={index === 0}>
               <IconIndentIncrease size={16} aria-hidden />
             </Tool>
+            <MoveStepButton step={step} number={number} ctx={ctx} />
             <Tool label={`Add a step after step ${number} (Enter)`} onClick={edits.addAfter}>
               <IconPlus size={16} aria-hidden />
             </Tool>

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Step } from '../common/procedure/model';
 import { expectAccessible, newPage, screenshot } from './support/browser';
 import { journeyEnvironment, signIn } from './support/journey';
+import type { RunningServer } from './support/server';
 
 const instruction = (page: Page, number: string) => page.getByRole('textbox', { name: `Instruction of step ${number}`, exact: true });
 const handle = (page: Page, number: string) => page.getByRole('button', { name: `Drag to move step ${number}`, exact: true });
@@ -41,20 +42,35 @@ async function waitForSave(page: Page): Promise<void> {
   await expect.poll(() => page.getByRole('status').filter({ hasText: /Saved|Saving|Unsaved/ }).first().innerText(), { timeout: 15_000 }).toMatch(/Saved/);
 }
 
+/** Signs in as the quality manager and creates an SOP from the default template; the page ends in its editor. */
+async function openNewDraft(page: Page, server: RunningServer, key: string, title: string): Promise<void> {
+  await signIn(page, server.url, server.account('Quality manager'));
+  await page.getByRole('button', { name: 'New SOP' }).click();
+  const create = page.getByRole('dialog', { name: 'New SOP' });
+  await create.getByLabel(/^Key/).fill(key);
+  await create.getByLabel(/^Title/).fill(title);
+  await create.getByLabel(/^Category/).fill('Returns');
+  await create.getByRole('button', { name: 'Create SOP' }).click();
+  await page.waitForURL(/\/edit$/);
+}
+
+/** The procedure of the draft being edited, as the server has it once the editor has saved. */
+async function savedProcedure(page: Page, server: RunningServer): Promise<Step[]> {
+  await waitForSave(page);
+  const sopId = new URL(page.url()).pathname.split('/')[2]!;
+  const sop = await (await page.request.get(`${server.url}/api/v1/sops/${sopId}`)).json();
+  const draftId = sop.versions.find((version: { status: string }) => version.status === 'draft').id;
+  const draft = await (await page.request.get(`${server.url}/api/v1/sops/${sopId}/versions/${draftId}`)).json();
+  return draft.content.procedure as Step[];
+}
+
 describe('library: reorder the steps of a draft by drag', () => {
   const environment = journeyEnvironment();
 
   it('moves steps by pointer and by keyboard within their list, and the draft keeps the new order', async () => {
     const { server, browser } = environment;
     const page = await newPage(browser);
-    await signIn(page, server.url, server.account('Quality manager'));
-    await page.getByRole('button', { name: 'New SOP' }).click();
-    const create = page.getByRole('dialog', { name: 'New SOP' });
-    await create.getByLabel(/^Key/).fill('HH-DRG-101');
-    await create.getByLabel(/^Title/).fill('Exchange a faulty kettle');
-    await create.getByLabel(/^Category/).fill('Returns');
-    await create.getByRole('button', { name: 'Create SOP' }).click();
-    await page.waitForURL(/\/edit$/);
+    await openNewDraft(page, server, 'HH-DRG-101', 'Exchange a faulty kettle');
 
     // Three steps, the second with two sub-steps.
     const texts = ['Greet the customer.', 'Check the receipt.', 'Offer an exchange.'];
@@ -101,12 +117,7 @@ describe('library: reorder the steps of a draft by drag', () => {
     expect((await instructions(procedure)).slice(0, 3)).toEqual(finalOrder);
 
     // Saved as any edit is: the server has the new order, and a reload shows it.
-    await waitForSave(page);
-    const sopId = new URL(page.url()).pathname.split('/')[2]!;
-    const sop = await (await page.request.get(`${server.url}/api/v1/sops/${sopId}`)).json();
-    const draftId = sop.versions.find((version: { status: string }) => version.status === 'draft').id;
-    const draft = await (await page.request.get(`${server.url}/api/v1/sops/${sopId}/versions/${draftId}`)).json();
-    const saved = draft.content.procedure as Step[];
+    const saved = await savedProcedure(page, server);
     expect(saved.slice(0, 3).map((step) => step.text)).toEqual(finalOrder);
     expect(saved[1]!.substeps!.map((step) => step.text)).toEqual(['Read the serial number.', 'Read the date of purchase.']);
     await page.reload();
@@ -117,14 +128,7 @@ describe('library: reorder the steps of a draft by drag', () => {
   it('moves a step, with its sub-steps, into a decision’s branch and back out with “Move to…”', async () => {
     const { server, browser } = environment;
     const page = await newPage(browser);
-    await signIn(page, server.url, server.account('Quality manager'));
-    await page.getByRole('button', { name: 'New SOP' }).click();
-    const create = page.getByRole('dialog', { name: 'New SOP' });
-    await create.getByLabel(/^Key/).fill('HH-DRG-102');
-    await create.getByLabel(/^Title/).fill('Handle a kettle returned as faulty');
-    await create.getByLabel(/^Category/).fill('Returns');
-    await create.getByRole('button', { name: 'Create SOP' }).click();
-    await page.waitForURL(/\/edit$/);
+    await openNewDraft(page, server, 'HH-DRG-102', 'Handle a kettle returned as faulty');
 
     const texts = ['Test the kettle.', 'Check the receipt.', 'Is the kettle faulty?'];
     for (const [index, text] of texts.entries()) await instruction(page, String(index + 1)).fill(text);
@@ -159,12 +163,7 @@ describe('library: reorder the steps of a draft by drag', () => {
     await expect.poll(() => instruction(page, '3').inputValue()).toBe('Test the kettle.');
     expect(await instruction(page, '3.1').inputValue()).toBe('Fill it with water and switch it on.');
 
-    await waitForSave(page);
-    const sopId = new URL(page.url()).pathname.split('/')[2]!;
-    const sop = await (await page.request.get(`${server.url}/api/v1/sops/${sopId}`)).json();
-    const draftId = sop.versions.find((version: { status: string }) => version.status === 'draft').id;
-    const draft = await (await page.request.get(`${server.url}/api/v1/sops/${sopId}/versions/${draftId}`)).json();
-    const saved = draft.content.procedure as Step[];
+    const saved = await savedProcedure(page, server);
     expect(saved.map((step) => step.text)).toEqual(['Check the receipt.', 'Is the kettle faulty?', 'Test the kettle.']);
     expect(saved[1]!.branches!.map((branch) => branch.steps.length)).toEqual([0, 0]);
     expect(saved[2]!.substeps!.map((step) => step.text)).toEqual(['Fill it with water and switch it on.']);

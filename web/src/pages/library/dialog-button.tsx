@@ -1,7 +1,8 @@
-import { Button, Group, Modal, Stack, type ButtonProps } from '@mantine/core';
+import { Button, Modal, Stack, type ButtonProps } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import type { FormEvent, ReactNode } from 'react';
 import { ProblemAlert } from '../../components/problem-alert';
+import { FormActions } from '../../components/form-actions';
 
 type DialogButtonProps = {
   label: string;
@@ -50,14 +51,7 @@ export function DialogButton({ label, title, submitLabel, onSubmit, pending, err
           <Stack>
             {error ? <ProblemAlert error={error} /> : null}
             {children}
-            <Group justify="flex-end">
-              <Button variant="default" onClick={close}>
-                Cancel
-              </Button>
-              <Button type="submit" loading={pending} color={danger ? 'red' : undefined}>
-                {submitLabel}
-              </Button>
-            </Group>
+            <FormActions onCancel={close} submitLabel={submitLabel} pending={pending} danger={danger} />
           </Stack>
         </form>
       </Modal>

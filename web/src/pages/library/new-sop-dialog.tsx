@@ -1,4 +1,4 @@
-import { Autocomplete, Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, TagsInput, Text, TextInput } from '@mantine/core';
+import { Autocomplete, Button, Modal, NumberInput, Select, SimpleGrid, Stack, TagsInput, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
@@ -13,6 +13,7 @@ import { useSopTemplates } from '../../api/library-settings';
 import { defaultVersionId, useInvalidateLibrary } from './library-api';
 import { PersonSelect } from './people-picker';
 import { AUDIENCE_SUGGESTIONS, CHANNEL_SUGGESTIONS } from './sop-metadata-options';
+import { FormActions } from '../../components/form-actions';
 
 type FormValues = {
   key: string;
@@ -98,14 +99,7 @@ function NewSopForm({ categories, initial, onDone }: { categories: string[]; ini
         <Text size="xs" c="gray.7">
           {templates.data?.items.find((template) => template.id === form.values.templateId)?.description}
         </Text>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={create.isPending}>
-            Create SOP
-          </Button>
-        </Group>
+        <FormActions onCancel={onDone} submitLabel="Create SOP" pending={create.isPending} />
       </Stack>
     </form>
   );

@@ -1,4 +1,4 @@
-import { Autocomplete, Button, Group, Modal, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
+import { Autocomplete, Button, Modal, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
 import { IconPencil, IconPlus } from '@tabler/icons-react';
@@ -13,6 +13,7 @@ import { ProblemAlert } from '../../components/problem-alert';
 import { useInvalidateLibrary } from './library-api';
 import { PersonSelect } from './people-picker';
 import { CHANNEL_SUGGESTIONS } from './sop-metadata-options';
+import { FormActions } from '../../components/form-actions';
 
 type Values = { name: string; description: string; category: string; channels: string[]; ownerId: string | null; notes: string };
 
@@ -89,14 +90,7 @@ function ProcessForm({ process, categories, onDone }: { process?: BusinessProces
         <TagsInput label="Channels" description="Press Enter after each" data={CHANNEL_SUGGESTIONS} {...form.getInputProps('channels')} />
         <PersonSelect label="Owner" known={known} clearable value={form.values.ownerId} onChange={(id) => form.setFieldValue('ownerId', id)} error={form.errors.ownerId} />
         <Textarea label="Notes" description="What the staff who do the work said" autosize minRows={3} {...form.getInputProps('notes')} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {base ? 'Save process' : 'Add process'}
-          </Button>
-        </Group>
+        <FormActions onCancel={onDone} submitLabel={base ? 'Save process' : 'Add process'} pending={save.isPending} />
       </Stack>
     </form>
   );

@@ -1,4 +1,4 @@
-import { Autocomplete, Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, TagsInput, TextInput } from '@mantine/core';
+import { Autocomplete, Button, Modal, NumberInput, Select, SimpleGrid, Stack, TagsInput, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
 import { IconPencil } from '@tabler/icons-react';
@@ -14,6 +14,7 @@ import { conflictOf, useEditBase, VersionConflictAlert } from '../../components/
 import { PROCESSES_KEY, sopKey, useInvalidateLibrary, useSopFacets } from './library-api';
 import { PersonSelect } from './people-picker';
 import { AUDIENCE_SUGGESTIONS, CHANNEL_SUGGESTIONS } from './sop-metadata-options';
+import { FormActions } from '../../components/form-actions';
 
 type Values = Required<Omit<UpdateSopBody, 'version'>>;
 
@@ -104,14 +105,7 @@ function SopDetailsForm({ sop, onDone }: { sop: SopDetail; onDone: () => void })
             {...form.getInputProps('processId')}
           />
         </SimpleGrid>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            Save details
-          </Button>
-        </Group>
+        <FormActions onCancel={onDone} submitLabel="Save details" pending={save.isPending} />
       </Stack>
     </form>
   );

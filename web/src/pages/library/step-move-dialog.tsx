@@ -1,10 +1,11 @@
-import { ActionIcon, Button, Group, Modal, Select, Stack, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Modal, Select, Stack, Text, Tooltip } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconArrowsMove } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import type { Step } from '../../../../common/procedure/model';
 import { findStep, moveStepToList, moveTargets, type StepListRef } from '../../../../common/procedure/step-tree';
 import type { TreeContext } from './step-tree-editor';
+import { FormActions } from '../../components/form-actions';
 
 const valueOf = (target: StepListRef) => `${target.parentStepId ?? ''}/${target.branchId ?? ''}`;
 
@@ -78,14 +79,7 @@ export function MoveStepButton({ step, number, ctx }: { step: Step; number: stri
               data-autofocus
               comboboxProps={{ withinPortal: true }}
             />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={close}>
-                Cancel
-              </Button>
-              <Button type="submit" disabled={!choice}>
-                Move step {number}
-              </Button>
-            </Group>
+            <FormActions onCancel={close} submitLabel={`Move step ${number}`} disabled={!choice} />
           </Stack>
         </form>
       </Modal>

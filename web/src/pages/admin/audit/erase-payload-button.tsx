@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -8,6 +8,7 @@ import { api, fieldErrorsOf, formLevelError } from '../../../api/client';
 import { notifySaved } from '../../../components/notify';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { AUDIT_KEY } from '../admin-queries';
+import { FormActions } from '../../../components/form-actions';
 
 /** Right to erasure: removes an event's payload, with a reason, while the chain keeps verifying. */
 export function ErasePayloadButton({ event }: { event: AuditEventView }) {
@@ -42,14 +43,7 @@ export function ErasePayloadButton({ event }: { event: AuditEventView }) {
             </Text>
             <ProblemAlert error={formLevelError(erase.error)} title="Could not erase" />
             <Textarea label="Reason for erasure" description="E.g. the erasure request you are acting on." required autosize minRows={2} {...form.getInputProps('reason')} />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={closeModal}>
-                Cancel
-              </Button>
-              <Button type="submit" color="red" loading={erase.isPending}>
-                Erase
-              </Button>
-            </Group>
+            <FormActions onCancel={closeModal} submitLabel="Erase" pending={erase.isPending} danger />
           </Stack>
         </form>
       </Modal>

@@ -9,6 +9,7 @@ import { ProblemAlert } from '../../../components/problem-alert';
 import { nullIfEmpty, optionsOf, PEOPLE_KEY, TEAMS_KEY, useTeams } from '../admin-queries';
 import { OneTimeLink } from '../one-time-link';
 import { PersonFormFields, type PersonFormValues } from './person-form-fields';
+import { FormActions } from '../../../components/form-actions';
 
 type AddPersonValues = PersonFormValues & { teamIds: string[] };
 
@@ -59,14 +60,7 @@ export function AddPersonModal({ opened, onClose }: { opened: boolean; onClose: 
             {generalError ? <ProblemAlert error={generalError} title="Could not add the person" /> : null}
             <PersonFormFields form={form} />
             <MultiSelect label="Teams" placeholder="No team" data={optionsOf(teams.data?.items)} searchable clearable {...form.getInputProps('teamIds')} />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={close}>
-                Cancel
-              </Button>
-              <Button type="submit" loading={create.isPending}>
-                Save person
-              </Button>
-            </Group>
+            <FormActions onCancel={close} submitLabel="Save person" pending={create.isPending} />
           </Stack>
         </form>
       )}

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Code, Group, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Checkbox, Code, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
@@ -8,6 +8,7 @@ import { notifySaved } from '../../../components/notify';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { PEOPLE_KEY, ROLES_KEY } from '../admin-queries';
 import { conflictOf, useEditBase, VersionConflictAlert } from '../../../components/version-conflict-alert';
+import { FormActions } from '../../../components/form-actions';
 
 type RoleValues = { name: string; description: string; permissions: string[] };
 
@@ -74,14 +75,7 @@ export function RoleFormModal({ role, catalogue, onClose }: { role?: Role; catal
               ))}
             </Stack>
           </Checkbox.Group>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {role ? 'Save role' : 'Create role'}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} submitLabel={role ? 'Save role' : 'Create role'} pending={save.isPending} />
         </Stack>
       </form>
     </Modal>

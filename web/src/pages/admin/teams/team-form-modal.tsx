@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack, Textarea, TextInput } from '@mantine/core';
+import { Modal, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
@@ -8,6 +8,7 @@ import { notifySaved } from '../../../components/notify';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { PEOPLE_KEY, TEAMS_KEY } from '../admin-queries';
 import { conflictOf, useEditBase, VersionConflictAlert } from '../../../components/version-conflict-alert';
+import { FormActions } from '../../../components/form-actions';
 
 type TeamValues = { name: string; description: string };
 
@@ -53,14 +54,7 @@ export function TeamFormModal({ team, onClose }: { team?: Team; onClose: () => v
           {otherError ? <ProblemAlert error={otherError} title="Could not save the team" /> : null}
           <TextInput label="Team name" required {...form.getInputProps('name')} />
           <Textarea label="Description" description="Optional: what the team does." autosize minRows={2} {...form.getInputProps('description')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {team ? 'Save team' : 'Create team'}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} submitLabel={team ? 'Save team' : 'Create team'} pending={save.isPending} />
         </Stack>
       </form>
     </Modal>

@@ -32,7 +32,9 @@ export function SopRefSelect({ value, onChange, ownKey }: SopRefSelectProps) {
   const [search, setSearch] = useState('');
   const current = useSopsByKey(value ? [value] : []);
   const currentSop = current.data?.items.find((sop) => sop.key === value);
-  const currentLabel = value ? (currentSop ? `${currentSop.key} ${currentSop.title}` : `${value} (not in the library)`) : undefined;
+  // While the look-up runs, the key alone: "not in the library" only once the library has said so.
+  const missing = current.isPending ? value : `${value} (not in the library)`;
+  const currentLabel = value ? (currentSop ? `${currentSop.key} ${currentSop.title}` : missing) : undefined;
   // The search box shows the chosen SOP's label: that is not a search, so every SOP is offered then.
   const [text] = useDebouncedValue(search === currentLabel ? '' : search, 200);
   const matches = useSopMatches(text);

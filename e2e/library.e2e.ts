@@ -62,6 +62,12 @@ describe('library: author, review, approve, publish and find an SOP', () => {
     await reference.fill('refund');
     await page.getByRole('option', { name: /^HH-REF-001 / }).click();
     await expect.poll(() => reference.inputValue()).toMatch(/^HH-REF-001 /);
+    // And the first step to another, by its key.
+    await page.getByRole('button', { name: 'Show details of step 1' }).click();
+    const firstReference = page.getByRole('combobox', { name: 'Refers to SOP' }).first();
+    await firstReference.fill('HH-CMP');
+    await page.getByRole('option', { name: /^HH-CMP-001 / }).click();
+    await expect.poll(() => firstReference.inputValue()).toMatch(/^HH-CMP-001 /);
     await expect.poll(() => page.getByRole('status').filter({ hasText: /Saved|Saving|Unsaved/ }).first().innerText(), { timeout: 15_000 }).toMatch(/Saved/);
     await expectAccessible(page, 'editor');
     await screenshot(page, 'editor');
@@ -124,10 +130,18 @@ describe('library: author, review, approve, publish and find an SOP', () => {
     await expect.poll(() => results.getByRole('link').first().innerText()).toMatch(/HH-LOY-101/);
     await expectAccessible(page, 'search results');
     await screenshot(page, 'search');
+    // The SOPs its steps refer to are looked up together, in one request.
+    const keyLookups: string[] = [];
+    page.on('request', (request) => {
+      const keys = new URL(request.url()).searchParams.get('keys');
+      if (request.url().includes('/api/v1/sops?') && keys) keyLookups.push(keys);
+    });
     await search.press('Enter');
     await page.getByRole('heading', { level: 1, name: /Replace a lost loyalty card/ }).waitFor();
     await page.getByText('Tell the customer when the new card will arrive.').first().waitFor();
     await page.getByRole('link', { name: /^HH-REF-001 / }).first().waitFor();
+    await page.getByRole('link', { name: /^HH-CMP-001 / }).first().waitFor();
+    expect(keyLookups.map((keys) => keys.split(',').sort())).toEqual([['HH-CMP-001', 'HH-REF-001']]);
     for (const view of ['Outline', 'Flowchart']) {
       await page.getByRole('tab', { name: view }).click();
       await expectAccessible(page, `SOP, ${view.toLowerCase()} view`);

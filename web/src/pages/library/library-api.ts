@@ -1,7 +1,9 @@
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
+import DataLoader from 'dataloader';
 import type { PeopleDirectory } from '../../../../common/api/people';
+import { SOP_KEY_PATTERN } from '../../../../common/procedure/model';
 import type { SearchResults } from '../../../../common/api/search';
-import type { SopDetail, SopFacets, SopsList, SopVersion } from '../../../../common/api/sops';
+import type { SopDetail, SopFacets, SopsList, SopSummary, SopVersion } from '../../../../common/api/sops';
 import { api, queryString } from '../../api/client';
 import { useSignedIn } from '../../api/session';
 
@@ -37,13 +39,25 @@ export function useSopFacets() {
   return useQuery({ queryKey: facetsKey, queryFn: ({ signal }) => api<SopFacets>('/sops/facets', { signal }), staleTime: 30_000 });
 }
 
-/** The SOPs with these keys that the caller may see (at most 50 keys). */
-export function useSopsByKey(keys: readonly string[]) {
-  const sorted = [...new Set(keys)].sort();
+// A page names other SOPs by key (a step's "see also"), often several at once: the look-ups made
+// in one render go to the server together, fifty keys to a request.
+const sopsByKey = new DataLoader<string, SopSummary | null>(
+  async (keys) => {
+    // A reference typed by hand (or imported) may not look like a key at all: no SOP has it, and
+    // sending it would have the server refuse the whole batch.
+    const askable = keys.filter((key) => SOP_KEY_PATTERN.test(key));
+    const found = askable.length > 0 ? (await api<SopsList>(`/sops${queryString({ keys: askable.join(','), limit: askable.length })}`)).items : [];
+    return keys.map((key) => found.find((sop) => sop.key === key) ?? null);
+  },
+  { cache: false, maxBatchSize: 50 },
+);
+
+/** The SOP with this key, or null when the caller may not see one; undefined for no key. */
+export function useSopByKey(key: string | undefined) {
   return useQuery({
-    queryKey: [...LIBRARY_KEY, 'sops', { keys: sorted }],
-    queryFn: ({ signal }) => api<SopsList>(`/sops${queryString({ keys: sorted.join(','), limit: 50 })}`, { signal }),
-    enabled: sorted.length > 0,
+    queryKey: [...LIBRARY_KEY, 'sop-by-key', key],
+    queryFn: () => sopsByKey.load(key!),
+    enabled: Boolean(key),
     staleTime: 30_000,
   });
 }

@@ -2,12 +2,11 @@ import { Select } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { AnchorLink } from '../../components/router-links';
-import { useSopMatches, useSopsByKey } from './library-api';
+import { useSopByKey, useSopMatches } from './library-api';
 
 /** A step's referenced SOP, by key: a link to it when the reader can see it in the library, else its key. */
 export function SopRefLink({ sopKey }: { sopKey: string }) {
-  const sops = useSopsByKey([sopKey]);
-  const target = sops.data?.items.find((sop) => sop.key === sopKey);
+  const target = useSopByKey(sopKey).data;
   if (!target) return <span>SOP {sopKey}</span>;
   return (
     <AnchorLink to="/library/$sopId" params={{ sopId: target.id }} size="xs">
@@ -30,8 +29,8 @@ type SopRefSelectProps = {
  */
 export function SopRefSelect({ value, onChange, ownKey }: SopRefSelectProps) {
   const [search, setSearch] = useState('');
-  const current = useSopsByKey(value ? [value] : []);
-  const currentSop = current.data?.items.find((sop) => sop.key === value);
+  const current = useSopByKey(value);
+  const currentSop = current.data;
   // While the look-up runs, the key alone: "not in the library" only once the library has said so.
   const missing = current.isPending ? value : `${value} (not in the library)`;
   const currentLabel = value ? (currentSop ? `${currentSop.key} ${currentSop.title}` : missing) : undefined;

@@ -59,20 +59,14 @@ export function deletionOrder(tables: readonly string[], foreignKeys: readonly F
 /**
  * Removes an organisation and everything in it, its audit trail included, in one transaction:
  * for the demo organisation, which can be loaded afresh. Other organisations are untouched (their
- * chains are their own). Returns how many rows each table lost.
+ * chains are their own).
  */
-export async function removeOrganisation(db: Db, orgId: string): Promise<Record<string, number>> {
-  return inTransaction(db, async (trx) => {
+export async function removeOrganisation(db: Db, orgId: string): Promise<void> {
+  await inTransaction(db, async (trx) => {
     // The audit guard lets an organisation's events go only once this is set (migration 2026-12-02-0001).
     await trx.updateTable('organisations').set({ removal_started_at: now() }).where('id', '=', orgId).execute();
     const { tables, foreignKeys } = await readCatalogue(trx);
-    const removed: Record<string, number> = {};
-    for (const table of deletionOrder(tables, foreignKeys)) {
-      const result = await sql`delete from ${sql.table(table)} where org_id = ${orgId}`.execute(trx);
-      removed[table] = Number(result.numAffectedRows ?? 0);
-    }
-    const organisation = await trx.deleteFrom('organisations').where('id', '=', orgId).executeTakeFirst();
-    removed.organisations = Number(organisation.numDeletedRows);
-    return removed;
+    for (const table of deletionOrder(tables, foreignKeys)) await sql`delete from ${sql.table(table)} where org_id = ${orgId}`.execute(trx);
+    await trx.deleteFrom('organisations').where('id', '=', orgId).execute();
   });
 }

@@ -57,10 +57,10 @@ const screenReaderInstructions: ScreenReaderInstructions = {
     'To move this step among the steps of its list, press space to pick it up, the up and down arrow keys to move it, and space again to drop it. Press escape to put it back.',
 };
 
-/** A step's instruction in quotes, shortened, to read out after its number. */
-function quoted(text: string | undefined): string {
+/** A step's instruction in quotes, shortened to `most` characters, to read out or show after its number. */
+export function quoted(text: string | undefined, most = 80): string {
   const words = (text ?? '').trim();
-  return words ? `“${words.length > 80 ? `${words.slice(0, 79)}…` : words}”` : '';
+  return words ? `“${words.length > most ? `${words.slice(0, most - 1)}…` : words}”` : '';
 }
 
 /** What the screen reader says as a step is picked up, moved over its siblings and dropped. */

@@ -4,22 +4,18 @@ import { IconArrowsMove } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import type { Step } from '../../../../common/procedure/model';
 import { findStep, moveStepToList, moveTargets, type StepListRef } from '../../../../common/procedure/step-tree';
-import type { TreeContext } from './step-tree-editor';
 import { FormActions } from '../../components/form-actions';
+import { quoted } from './step-drag';
+import type { TreeContext } from './step-tree-editor';
 
 const valueOf = (target: StepListRef) => `${target.parentStepId ?? ''}/${target.branchId ?? ''}`;
-
-function quoted(text: string | undefined): string {
-  const words = (text ?? '').trim();
-  return words ? `“${words.length > 60 ? `${words.slice(0, 59)}…` : words}”` : '';
-}
 
 /** How a list reads in the picker: by the number and instruction of the step that holds it. */
 function describeTarget(target: StepListRef, ctx: TreeContext): string {
   if (target.parentStepId === undefined) return 'The procedure itself: a top-level step, at the end';
   const parent = findStep(ctx.steps, target.parentStepId);
   const number = ctx.numbers.get(target.parentStepId) ?? '';
-  const named = [`step ${number}`, quoted(parent?.text)].filter(Boolean).join(' ');
+  const named = [`step ${number}`, quoted(parent?.text, 60)].filter(Boolean).join(' ');
   if (target.branchId === undefined) return `Sub-steps of ${named}, at the end`;
   const branch = parent?.branches?.find((candidate) => candidate.id === target.branchId);
   return `Branch “${branch?.label || 'unnamed'}” of ${named}, at the end`;
@@ -65,7 +61,7 @@ export function MoveStepButton({ step, number, ctx }: { step: Step; number: stri
         <form onSubmit={submit} noValidate>
           <Stack>
             <Text size="sm">
-              Step {number} {quoted(step.text)} moves with its sub-steps and branches. It goes to the end of the list you choose; move it up or down there
+              Step {number} {quoted(step.text, 60)} moves with its sub-steps and branches. It goes to the end of the list you choose; move it up or down there
               afterwards.
             </Text>
             <Select

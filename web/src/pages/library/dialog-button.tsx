@@ -1,8 +1,8 @@
 import { Button, Modal, Stack, type ButtonProps } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import type { FormEvent, ReactNode } from 'react';
-import { ProblemAlert } from '../../components/problem-alert';
 import { FormActions } from '../../components/form-actions';
+import { ProblemAlert } from '../../components/problem-alert';
 
 type DialogButtonProps = {
   label: string;

@@ -8,12 +8,12 @@ import { zod4Resolver } from 'mantine-form-zod-resolver';
 import { createSopBodySchema, type CreateSopBody, type SopDetail } from '../../../../common/api/sops';
 import { api, fieldErrorsOf, formLevelError } from '../../api/client';
 import { useSignedIn } from '../../api/session';
+import { FormActions } from '../../components/form-actions';
 import { ProblemAlert } from '../../components/problem-alert';
 import { useSopTemplates } from '../../api/library-settings';
 import { defaultVersionId, useInvalidateLibrary } from './library-api';
 import { PersonSelect } from './people-picker';
 import { AUDIENCE_SUGGESTIONS, CHANNEL_SUGGESTIONS } from './sop-metadata-options';
-import { FormActions } from '../../components/form-actions';
 
 type FormValues = {
   key: string;

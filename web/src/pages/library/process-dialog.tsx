@@ -6,6 +6,7 @@ import { useMutation } from '@tanstack/react-query';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
 import { createProcessBodySchema, type BusinessProcess } from '../../../../common/api/processes';
 import { api, fieldErrorsOf, formLevelError } from '../../api/client';
+import { FormActions } from '../../components/form-actions';
 import { conflictOf, useEditBase, VersionConflictAlert } from '../../components/version-conflict-alert';
 import { useSignedIn } from '../../api/session';
 import { notifySaved } from '../../components/notify';
@@ -13,7 +14,6 @@ import { ProblemAlert } from '../../components/problem-alert';
 import { useInvalidateLibrary } from './library-api';
 import { PersonSelect } from './people-picker';
 import { CHANNEL_SUGGESTIONS } from './sop-metadata-options';
-import { FormActions } from '../../components/form-actions';
 
 type Values = { name: string; description: string; category: string; channels: string[]; ownerId: string | null; notes: string };
 

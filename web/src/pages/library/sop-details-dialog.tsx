@@ -8,13 +8,13 @@ import type { ProcessRegister } from '../../../../common/api/processes';
 import { updateSopBodySchema, type SopDetail, type UpdateSopBody } from '../../../../common/api/sops';
 import { api, fieldErrorsOf, formLevelError } from '../../api/client';
 import { useSignedIn } from '../../api/session';
+import { FormActions } from '../../components/form-actions';
 import { notifySaved } from '../../components/notify';
 import { ProblemAlert } from '../../components/problem-alert';
 import { conflictOf, useEditBase, VersionConflictAlert } from '../../components/version-conflict-alert';
 import { PROCESSES_KEY, sopKey, useInvalidateLibrary, useSopFacets } from './library-api';
 import { PersonSelect } from './people-picker';
 import { AUDIENCE_SUGGESTIONS, CHANNEL_SUGGESTIONS } from './sop-metadata-options';
-import { FormActions } from '../../components/form-actions';
 
 type Values = Required<Omit<UpdateSopBody, 'version'>>;
 

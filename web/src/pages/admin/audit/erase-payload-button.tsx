@@ -5,10 +5,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
 import { eraseAuditPayloadBodySchema, type AuditEventView } from '../../../../../common/api/audit';
 import { api, fieldErrorsOf, formLevelError } from '../../../api/client';
+import { FormActions } from '../../../components/form-actions';
 import { notifySaved } from '../../../components/notify';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { AUDIT_KEY } from '../admin-queries';
-import { FormActions } from '../../../components/form-actions';
 
 /** Right to erasure: removes an event's payload, with a reason, while the chain keeps verifying. */
 export function ErasePayloadButton({ event }: { event: AuditEventView }) {

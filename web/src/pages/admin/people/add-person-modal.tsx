@@ -5,11 +5,11 @@ import { zod4Resolver } from 'mantine-form-zod-resolver';
 import { useState } from 'react';
 import { createPersonBodySchema, type CreatedPerson, type CreatePersonBody } from '../../../../../common/api/people';
 import { api, fieldErrorsOf, formLevelError } from '../../../api/client';
+import { FormActions } from '../../../components/form-actions';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { nullIfEmpty, optionsOf, PEOPLE_KEY, TEAMS_KEY, useTeams } from '../admin-queries';
 import { OneTimeLink } from '../one-time-link';
 import { PersonFormFields, type PersonFormValues } from './person-form-fields';
-import { FormActions } from '../../../components/form-actions';
 
 type AddPersonValues = PersonFormValues & { teamIds: string[] };
 

@@ -4,11 +4,11 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
 import { createTeamBodySchema, type Team } from '../../../../../common/api/teams';
 import { api, fieldErrorsOf, formLevelError } from '../../../api/client';
+import { FormActions } from '../../../components/form-actions';
 import { notifySaved } from '../../../components/notify';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { PEOPLE_KEY, TEAMS_KEY } from '../admin-queries';
 import { conflictOf, useEditBase, VersionConflictAlert } from '../../../components/version-conflict-alert';
-import { FormActions } from '../../../components/form-actions';
 
 type TeamValues = { name: string; description: string };
 

@@ -142,6 +142,7 @@ describe('library: author, review, approve, publish and find an SOP', () => {
     await page.getByRole('link', { name: /^HH-REF-001 / }).first().waitFor();
     await page.getByRole('link', { name: /^HH-CMP-001 / }).first().waitFor();
     expect(keyLookups.map((keys) => keys.split(',').sort())).toEqual([['HH-CMP-001', 'HH-REF-001']]);
+    await screenshot(page, 'sop-as-agent');
     for (const view of ['Outline', 'Flowchart']) {
       await page.getByRole('tab', { name: view }).click();
       await expectAccessible(page, `SOP, ${view.toLowerCase()} view`);

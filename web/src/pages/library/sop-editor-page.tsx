@@ -175,7 +175,7 @@ function DraftEditor({ sop, version }: { sop: SopDetail; version: SopVersion }) 
             <LeadingSectionsEditor content={draft.content} edit={(change) => draft.edit(change)} />
             <Section id="edit-procedure" title="Procedure">
               <Text size="xs" c="gray.7">
-                In a step’s instruction: <Kbd>Enter</Kbd> adds a step after it, <Kbd>Alt</Kbd>+<Kbd>↑</Kbd>/<Kbd>↓</Kbd> moves it, <Kbd>Alt</Kbd>+<Kbd>→</Kbd> indents it under the step before, <Kbd>Alt</Kbd>+<Kbd>←</Kbd> outdents it. Drag a step by its handle to move it within its list (or focus the handle and press <Kbd>Space</Kbd>, <Kbd>↑</Kbd>/<Kbd>↓</Kbd>, <Kbd>Space</Kbd>). Open a step’s details to change its kind (decision, referral, record), role and detail.
+                In a step’s instruction: <Kbd>Enter</Kbd> adds a step after it, <Kbd>Alt</Kbd>+<Kbd>↑</Kbd>/<Kbd>↓</Kbd> moves it, <Kbd>Alt</Kbd>+<Kbd>→</Kbd> indents it under the step before, <Kbd>Alt</Kbd>+<Kbd>←</Kbd> outdents it. Drag a step by its handle to move it within its list (or focus the handle and press <Kbd>Space</Kbd>, <Kbd>↑</Kbd>/<Kbd>↓</Kbd>, <Kbd>Space</Kbd>); its “Move to another list” button takes it anywhere else, such as into a decision’s branch. Open a step’s details to change its kind (decision, referral, record), role and detail.
               </Text>
               {steps.length === 0 ? (
                 <Text size="sm" c="gray.7">

@@ -112,4 +112,41 @@ describe('foundation: people, access and the audit trail', () => {
     await expectAccessible(page, 'audit trail, verified against a checkpoint');
     await screenshot(page, 'audit-checkpoint-verified');
   });
+
+  it('loads each page’s code when it is first opened, keeps it cached for good, and offers a reload when it cannot be fetched', async () => {
+    const { server, browser } = environment;
+    const admin = server.account('Administrator');
+    const page = await newPage(browser);
+    const fetchedScripts: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') fetchedScripts.push(new URL(request.url()).pathname);
+    });
+    await signIn(page, server.url, admin, '/library');
+    await visit(page, /Library|Procedures/, 'library');
+    // The audit trail's code has not been asked for: nothing led there yet.
+    expect(fetchedScripts.some((script) => /\/assets\/audit-page-[\w-]+\.js$/.test(script))).toBe(false);
+
+    // The page is checked on every visit; its hashed files may be kept for good.
+    const shell = await page.request.get(`${server.url}/library`, { headers: { accept: 'text/html' } });
+    expect(shell.headers()['cache-control']).toBe('no-cache');
+    const entry = /<script type="module" crossorigin src="(\/assets\/[^"]+\.js)">/.exec(await shell.text())?.[1];
+    expect(entry).toBeDefined();
+    const asset = await page.request.get(`${server.url}${entry}`);
+    expect(asset.status()).toBe(200);
+    expect(asset.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+
+    // The audit trail's code cannot be fetched (as after an upgrade that removed it): the router
+    // reloads once by itself, then the page says so and offers a reload that works once it can.
+    const blockAuditCode = (route: import('playwright-core').Route) => route.abort('failed');
+    await page.route(/\/assets\/audit-page-[\w-]+\.js$/, blockAuditCode);
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Audit trail' }).click();
+    await visit(page, 'This page could not be opened', 'a page whose code could not be fetched');
+    await page.getByText(/sopdesk may have been updated since this tab was opened/).waitFor();
+    await screenshot(page, 'page-code-not-fetched');
+    await page.unroute(/\/assets\/audit-page-[\w-]+\.js$/, blockAuditCode);
+    await page.getByRole('button', { name: 'Reload the page' }).click();
+    await visit(page, 'Audit trail', 'audit trail after a reload');
+    expect(page.url()).toMatch(/\/audit$/);
+    expect(fetchedScripts.some((script) => /\/assets\/audit-page-[\w-]+\.js$/.test(script))).toBe(true);
+  });
 });

@@ -141,11 +141,23 @@ export async function buildApp(options: AppOptions): Promise<App> {
   }
 
   const servesWeb = options.serveWeb === true && fs.existsSync(path.join(WEB_DIST, 'index.html'));
-  if (servesWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
+  if (servesWeb) {
+    const assets = path.join(WEB_DIST, 'assets') + path.sep;
+    await app.register(fastifyStatic, {
+      root: WEB_DIST,
+      wildcard: false,
+      index: false,
+      // Vite names each file under assets/ after its content's hash, so a browser may keep it for
+      // good; anything else (the page that lists them, the icon) is checked on every visit.
+      setHeaders: (reply, filePath) => {
+        reply.header('cache-control', filePath.startsWith(assets) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
   app.setNotFoundHandler((request, reply) => {
     // Client-side routes (/people, /audit …) all load the single page; anything else is a 404 problem.
     const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && request.headers.accept?.includes('text/html');
-    if (servesWeb && isPage) return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
+    if (servesWeb && isPage) return reply.type('text/html').sendFile('index.html');
     return sendProblem(reply, request, 'not_found', `No route for ${request.method} ${request.url.split('?')[0]}.`);
   });
   return app;

@@ -1,15 +1,17 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { createRootRouteWithContext, createRoute, createRouter, Outlet, redirect } from '@tanstack/react-router';
+import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, Outlet, redirect } from '@tanstack/react-router';
 import { z } from 'zod';
 import { ME_KEY, fetchMe } from '../api/session';
 import { createAdminRoutes } from '../pages/admin/admin-routes';
 import { ComingSoonPage } from '../pages/coming-soon-page';
 import { createLibraryRoutes } from '../pages/library/library-routes';
 import { NotFoundPage } from '../pages/not-found-page';
-import { ProfilePage } from '../pages/profile/profile-page';
-import { ResetPasswordPage } from '../pages/reset-password-page';
+import { PageError, PagePending } from '../pages/route-states';
 import { SignInPage } from '../pages/sign-in-page';
 import { AppLayout } from './app-layout';
+
+const ProfilePage = lazyRouteComponent(() => import('../pages/profile/profile-page'), 'ProfilePage');
+const ResetPasswordPage = lazyRouteComponent(() => import('../pages/reset-password-page'), 'ResetPasswordPage');
 
 export type RouterContext = { queryClient: QueryClient };
 
@@ -91,7 +93,16 @@ const routeTree = rootRoute.addChildren([
 ]);
 
 export function buildRouter(queryClient: QueryClient) {
-  return createRouter({ routeTree, context: { queryClient }, defaultPreload: 'intent', defaultPreloadStaleTime: 0, scrollRestoration: true });
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultPreload: 'intent',
+    defaultPreloadStaleTime: 0,
+    scrollRestoration: true,
+    // A page whose code is still loading, or that failed to load or render, says so inside the layout.
+    defaultPendingComponent: PagePending,
+    defaultErrorComponent: PageError,
+  });
 }
 
 declare module '@tanstack/react-router' {

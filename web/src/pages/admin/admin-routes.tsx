@@ -1,11 +1,13 @@
-import { createRoute, type AnyRoute } from '@tanstack/react-router';
-import { AuditRoutePage } from './audit/audit-page';
+import { createRoute, lazyRouteComponent, type AnyRoute } from '@tanstack/react-router';
 import { auditSearchSchema } from './audit/audit-search';
-import { PeoplePage } from './people/people-page';
-import { PersonRoutePage } from './people/person-page';
-import { RolesPage } from './roles/roles-page';
-import { SettingsPage } from './settings/settings-page';
-import { TeamsPage } from './teams/teams-page';
+
+// Each page's code is fetched when it is first opened (or a link to it is hovered).
+const PeoplePage = lazyRouteComponent(() => import('./people/people-page'), 'PeoplePage');
+const PersonRoutePage = lazyRouteComponent(() => import('./people/person-page'), 'PersonRoutePage');
+const TeamsPage = lazyRouteComponent(() => import('./teams/teams-page'), 'TeamsPage');
+const RolesPage = lazyRouteComponent(() => import('./roles/roles-page'), 'RolesPage');
+const AuditRoutePage = lazyRouteComponent(() => import('./audit/audit-page'), 'AuditRoutePage');
+const SettingsPage = lazyRouteComponent(() => import('./settings/settings-page'), 'SettingsPage');
 
 /** People, teams, roles, audit trail and settings. */
 export function createAdminRoutes<TParent extends AnyRoute>(parent: TParent) {

@@ -1,11 +1,15 @@
-import { createRoute, type AnyRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent, type AnyRoute } from '@tanstack/react-router';
 import { z } from 'zod';
 import { LibraryPage } from './library-page';
-import { RegisterPage } from './register-page';
-import { SopComparePage } from './sop-compare-page';
-import { SopEditorPage } from './sop-editor-page';
-import { SopPage } from './sop-page';
-import { SopPrintPage } from './sop-print-page';
+
+// The library's list is where everyone lands, so it comes with the app; each other page's code
+// (the editor's drag and drop and style checks, the diff, Markdown, the flowchart) is fetched
+// when the page is first opened, or when a link to it is hovered.
+const SopPage = lazyRouteComponent(() => import('./sop-page'), 'SopPage');
+const SopEditorPage = lazyRouteComponent(() => import('./sop-editor-page'), 'SopEditorPage');
+const SopPrintPage = lazyRouteComponent(() => import('./sop-print-page'), 'SopPrintPage');
+const SopComparePage = lazyRouteComponent(() => import('./sop-compare-page'), 'SopComparePage');
+const RegisterPage = lazyRouteComponent(() => import('./register-page'), 'RegisterPage');
 
 const librarySearch = z.object({
   q: z.string().optional(),

@@ -29,6 +29,9 @@ export const searchResultSchema = z.object({
 export const searchResultsSchema = z.object({
   query: z.string(),
   terms: z.array(z.string()),
+  everyWord: z
+    .boolean()
+    .describe('true: each result holds every word. false: no SOP holds them all, and the results hold some of them, those with more of them ranked first'),
   items: z.array(searchResultSchema),
 });
 

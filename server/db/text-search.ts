@@ -25,6 +25,16 @@ export function tsqueryAllWords(words: readonly string[]): string {
   return words.map((word, index) => `${word}${index === words.length - 1 ? ':*' : ''}`).join(' & ');
 }
 
+/** FTS5 MATCH text for words of which any may appear (the last, again, as a prefix). */
+export function fts5AnyWord(words: readonly string[]): string {
+  return words.map((word, index) => `"${word}"${index === words.length - 1 ? '*' : ''}`).join(' OR ');
+}
+
+/** The same for PostgreSQL's to_tsquery. */
+export function tsqueryAnyWord(words: readonly string[]): string {
+  return words.map((word, index) => `${word}${index === words.length - 1 ? ':*' : ''}`).join(' | ');
+}
+
 /**
  * A list kept as JSON text (`["phone","email"]`) holds the value, exactly: the quoted value is
  * looked for as plain text, case and all. (LIKE would read `%` and `_` in a name as wildcards, and

@@ -13,7 +13,7 @@ export const accidentSop: DemoSop = {
   content: {
     purpose:
       'A person hurt in a store gets help at once. The hazard is made safe so that nobody else is hurt. The facts are written down while they are fresh, for the insurer and, where the law asks for it, for the authorities.',
-    scope: 'Accidents and injuries to customers, visitors and staff in Harbour & Hill stores and car parks, including near misses.',
+    scope: 'Accidents and injuries to customers, visitors and staff in Harbour & Hill stores and car parks, including near misses. Most are a slip, trip or fall, a cut or a strain.',
     responsibilities: [
       { role: 'Agent', duties: 'Calls for first aid, makes the area safe and records the facts.' },
       { role: 'Supervisor', duties: 'Takes charge of serious injuries, reports them to the quality manager the same day and keeps the CCTV footage.' },

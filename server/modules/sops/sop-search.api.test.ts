@@ -118,6 +118,29 @@ describe.each(TEST_DIALECTS)('SOP search API on %s', (dialect) => {
     expect(marked(items[0]!.snippet)).toEqual(['tarpaulin']);
   });
 
+  it('answers with the SOPs holding some of the words, most of them first, when none holds every word', async () => {
+    const both = await publish({ title: 'Mend a torn hammock' }, goodContent({ tips: 'Hammock cord is on the second shelf.' }));
+    const one = await publish({ title: 'Fold a hammock' });
+    const every = await agent({ method: 'GET', url: '/api/v1/search?q=torn%20hammock' });
+    expect(every.json()).toMatchObject({ everyWord: true, terms: ['torn', 'hammock'] });
+    expect(every.json().items.map((item: Item) => item.sopId)).toEqual([both.sopId]);
+
+    // No SOP says "zeppelin": rather than nothing, those with the other words, the one with both ranked first.
+    const some = await agent({ method: 'GET', url: '/api/v1/search?q=torn%20hammock%20zeppelin' });
+    expect(some.statusCode).toBe(200);
+    expect(some.json().everyWord).toBe(false);
+    const items: Item[] = some.json().items;
+    expect(items.map((item) => item.sopId)).toEqual([both.sopId, one.sopId]);
+    expect(marked(items[0]!.titleHighlighted)).toEqual(['torn', 'hammock']);
+    expect(marked(items[1]!.titleHighlighted)).toEqual(['hammock']);
+
+    // The filters still hold, and words found nowhere find nothing.
+    expect((await search('q=torn%20hammock%20zeppelin&status=retired')).length).toBe(0);
+    const nothing = (await agent({ method: 'GET', url: '/api/v1/search?q=zeppelin%20quokka' })).json();
+    expect(nothing).toMatchObject({ everyWord: false, items: [] });
+    expect((await agent({ method: 'GET', url: '/api/v1/search?q=zeppelin' })).json()).toMatchObject({ everyWord: true, items: [] });
+  });
+
   it('leaves stop words unmarked where the index leaves them out', async () => {
     const { sopId } = await publish({ title: 'Polish the brass bell' });
     const [item] = await search('q=the%20brass');

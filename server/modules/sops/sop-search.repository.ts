@@ -4,7 +4,7 @@ import type { Executor } from '../../db/database';
 import { isPostgres } from '../../db/dialect';
 import { executePrepared } from '../../db/prepared-query';
 import type { SopRow } from '../../db/schema';
-import { fts5AllWords, jsonListHolds, tsqueryAllWords } from '../../db/text-search';
+import { fts5AllWords, fts5AnyWord, jsonListHolds, tsqueryAllWords, tsqueryAnyWord } from '../../db/text-search';
 
 function collectStepText(steps: readonly Step[], into: string[]): void {
   for (const step of steps) {
@@ -124,17 +124,28 @@ function filterConditions(db: Executor, table: 'entry' | 'sop_search', orgId: st
   return sql.join(conditions, sql` and `);
 }
 
+/** Whether a result must hold every word of the query, or any of them. */
+export type WordMatch = 'every' | 'any';
+
 /**
- * A page of the SOPs that have every word, best first. Every match that passes the filters is
- * ranked; only the page's rows are then read in full. `indexedWords` says which words the index
- * knows: PostgreSQL leaves stop words ("the", "and") out of documents and queries alike.
+ * A page of the SOPs that have every word (or, with `match: 'any'`, at least one), best first.
+ * Every match that passes the filters is ranked; only the page's rows are then read in full.
+ * `indexedWords` says which words the index knows: PostgreSQL leaves stop words ("the", "and")
+ * out of documents and queries alike.
  */
-export async function findRankedSops(db: Executor, orgId: string, words: readonly string[], filters: SearchFilters): Promise<{ hits: RankedSop[]; indexedWords: boolean[] }> {
+export async function findRankedSops(
+  db: Executor,
+  orgId: string,
+  words: readonly string[],
+  filters: SearchFilters,
+  match: WordMatch = 'every',
+): Promise<{ hits: RankedSop[]; indexedWords: boolean[] }> {
   if (isPostgres(db)) {
     // ts_rank over the stored, weighted tsvector (title A, glossary B, body C); ties in SOP id
     // order. One table, no join, no subquery; a prepared statement for each shape (which filters,
-    // how many words), planned once per connection.
-    const query = tsqueryAllWords(words);
+    // how many words), planned once per connection. With any word, a result holding more of them
+    // ranks higher.
+    const query = match === 'every' ? tsqueryAllWords(words) : tsqueryAnyWord(words);
     const result = await executePrepared(db, sql<RankedSop & { indexed_words: boolean[] }>`
       select sop_id, ts_rank(document, to_tsquery('english', ${query})) as rank, title as indexed_title, body, key, category, channels, retired_at, version_label,
         array[${sql.join(words.map((word) => sql`ts_lexize('english_stem', ${word}) <> '{}'`))}] as indexed_words
@@ -144,17 +155,17 @@ export async function findRankedSops(db: Executor, orgId: string, words: readonl
       limit ${filters.limit}`);
     return { hits: result.rows, indexedWords: result.rows[0]?.indexed_words ?? words.map(() => true) };
   }
-  // bm25 weights per column (sop_id, org_id, title, body, glossary): a title hit counts most.
-  // Calling bm25() in the ranking subquery (rather than ordering by FTS5's rank column) lets the
-  // filters run first, so only the SOPs they keep are ranked; ties in index order. The page's
-  // texts are then read by rowid.
+  // bm25 weights per column (sop_id, org_id, title, body, glossary): a title hit counts most, and
+  // with any word, so do more of the words (bm25 sums over them). Calling bm25() in the ranking
+  // subquery (rather than ordering by FTS5's rank column) lets the filters run first, so only the
+  // SOPs they keep are ranked; ties in index order. The page's texts are then read by rowid.
   const result = await sql<RankedSop>`
     select page.sop_id, page_text.title as indexed_title, page_text.body,
       page.key, page.category, page.channels, page.retired_at, page.version_label
     from (
       select entry.*, bm25(sop_search, 0, 0, 10.0, 1.0, 4.0) as score
       from sop_search join sop_search_entries entry on entry.id = sop_search.rowid
-      where sop_search match ${fts5AllWords(words)} and ${filterConditions(db, 'entry', orgId, filters)}
+      where sop_search match ${match === 'every' ? fts5AllWords(words) : fts5AnyWord(words)} and ${filterConditions(db, 'entry', orgId, filters)}
       order by score, entry.id
       limit ${filters.limit}
     ) page

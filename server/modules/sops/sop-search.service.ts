@@ -13,12 +13,20 @@ export function searchTerms(query: string): string[] {
   return (query.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 12);
 }
 
-/** Full-text search over the published library: ranked, filtered, with highlighted snippets. */
+/**
+ * Full-text search over the published library: ranked, filtered, with highlighted snippets. The
+ * SOPs holding every word come first; when none does, those holding some of the words (most words
+ * first, by rank), so that a word the manual happens not to use ("refund over limit" where it says
+ * "above") does not leave an agent on a call with nothing.
+ */
 export async function searchSops(db: Db, actor: Actor, query: string, filters: SearchFilters): Promise<SearchResults> {
   authorize(actor, 'library.read');
   const terms = searchTerms(query);
-  if (terms.length === 0) return { query, terms, items: [] };
-  const { hits, indexedWords } = await findRankedSops(db, actor.orgId, terms, filters);
+  if (terms.length === 0) return { query, terms, everyWord: true, items: [] };
+  let found = await findRankedSops(db, actor.orgId, terms, filters, 'every');
+  const everyWord = found.hits.length > 0 || terms.length === 1;
+  if (!everyWord) found = await findRankedSops(db, actor.orgId, terms, filters, 'any');
+  const { hits, indexedWords } = found;
   // The highlights and the snippet are cut here, from the page's rows only: the engines' own
   // snippet functions read and stem the whole text of every row they are given.
   const highlighter = highlighterFor(
@@ -28,6 +36,7 @@ export async function searchSops(db: Db, actor: Actor, query: string, filters: S
   return {
     query,
     terms,
+    everyWord,
     items: hits.map((hit) => {
       // The indexed title is "KEY Title"; the result shows the title's own part.
       const title = hit.indexed_title.startsWith(`${hit.key} `) ? hit.indexed_title.slice(hit.key.length + 1) : hit.indexed_title;

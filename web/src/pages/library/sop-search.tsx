@@ -100,12 +100,20 @@ export function SearchResultsList({ params, resultsRef }: { params: SearchParams
 
   if (search.isError) return <ProblemAlert error={search.error} title="The search did not work" />;
   const items = search.data?.items ?? [];
+  const found = `${items.length} procedure${items.length === 1 ? '' : 's'}`;
+  const summary = search.isPending
+    ? 'Searching…'
+    : items.length === 0
+      ? `No published procedure matches “${params.q}”.`
+      : search.data?.everyWord === false
+        ? `No procedure has every word of “${params.q}”. ${found} with some of them, best match first`
+        : `${found} found, best match first`;
   return (
     <div ref={resultsRef}>
       <Group gap="xs" mb="xs" aria-live="polite" role="status">
         {search.isFetching ? <Loader size="xs" aria-hidden /> : null}
         <Text size="sm" c="gray.7">
-          {search.isPending ? 'Searching…' : items.length === 0 ? `No published procedure matches “${params.q}”.` : `${items.length} procedure${items.length === 1 ? '' : 's'} found, best match first`}
+          {summary}
         </Text>
       </Group>
       {items.length > 0 ? (

@@ -27,6 +27,8 @@ const sopSearch = z.object({
 
 const compareSearch = z.object({ from: z.string().optional(), to: z.string().optional() });
 
+const registerSearch = z.object({ show: z.enum(['uncovered', 'duplicates']).optional().catch(undefined) });
+
 /** The library of SOPs, the process register, search, the editor and the review workflow. */
 export function createLibraryRoutes<TParent extends AnyRoute>(parent: TParent) {
   return [
@@ -35,6 +37,6 @@ export function createLibraryRoutes<TParent extends AnyRoute>(parent: TParent) {
     createRoute({ getParentRoute: () => parent, path: '/library/$sopId/edit', component: SopEditorPage }),
     createRoute({ getParentRoute: () => parent, path: '/library/$sopId/print', validateSearch: sopSearch, component: SopPrintPage }),
     createRoute({ getParentRoute: () => parent, path: '/library/$sopId/compare', validateSearch: compareSearch, component: SopComparePage }),
-    createRoute({ getParentRoute: () => parent, path: '/register', component: RegisterPage }),
+    createRoute({ getParentRoute: () => parent, path: '/register', validateSearch: registerSearch, component: RegisterPage }),
   ] as const;
 }

@@ -1,6 +1,7 @@
-import { Badge, Group, Paper, RingProgress, SimpleGrid, Stack, Table, Text } from '@mantine/core';
-import { IconListDetails } from '@tabler/icons-react';
+import { Badge, Group, Paper, RingProgress, SegmentedControl, SimpleGrid, Spoiler, Stack, Table, Text } from '@mantine/core';
+import { IconCopy, IconListDetails } from '@tabler/icons-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
+import { useNavigate, useSearch } from '@tanstack/react-router';
 import type { BusinessProcess, ProcessRegister } from '../../../../common/api/processes';
 import { api } from '../../api/client';
 import { useSignedIn } from '../../api/session';
@@ -20,6 +21,15 @@ const STATUS: Record<BusinessProcess['status'], { label: string; color: string }
   'no-sop': { label: 'No SOP yet', color: 'red' },
   drafting: { label: 'Drafting', color: 'yellow' },
   published: { label: 'Published', color: 'green' },
+};
+
+/** Which processes the table shows: all, those still without a published SOP, or the likely duplicates. */
+export type RegisterView = 'all' | 'uncovered' | 'duplicates';
+
+const VIEWS: Record<RegisterView, { label: string; keep: (process: BusinessProcess) => boolean; none: string }> = {
+  all: { label: 'All', keep: () => true, none: '' },
+  uncovered: { label: 'Without a published SOP', keep: (process) => process.status !== 'published', none: 'Every process has a published SOP.' },
+  duplicates: { label: 'Likely duplicates', keep: (process) => process.likelyDuplicates.length > 0, none: 'No two processes look alike.' },
 };
 
 function Coverage({ coverage }: { coverage: ProcessRegister['coverage'] }) {
@@ -55,19 +65,43 @@ function ProcessRow({ process, categories, canCreateSop }: { process: BusinessPr
   const status = STATUS[process.status];
   return (
     <Table.Tr>
-      <Table.Td>
+      <Table.Td miw={280}>
         <Text fw={600} size="sm">
           {process.name}
         </Text>
-        {process.description ? (
-          <Text size="xs" c="gray.7" lineClamp={2}>
-            {process.description}
-          </Text>
+        {process.description || process.notes ? (
+          // What it is, and what the staff who do the work said: both in full, a click away.
+          <Spoiler
+            // Two lines of extra-small text.
+            maxHeight={34}
+            showLabel="Show more"
+            hideLabel="Show less"
+            showAriaLabel={`Show all about ${process.name}`}
+            hideAriaLabel={`Show less about ${process.name}`}
+            styles={{ control: { fontSize: 'var(--mantine-font-size-xs)' } }}
+          >
+            {process.description ? (
+              <Text size="xs" c="gray.7">
+                {process.description}
+              </Text>
+            ) : null}
+            {process.notes ? (
+              <Text size="xs" mt={4} style={{ whiteSpace: 'pre-wrap' }}>
+                <Text span fw={600} size="xs">
+                  Notes from the staff:{' '}
+                </Text>
+                {process.notes}
+              </Text>
+            ) : null}
+          </Spoiler>
         ) : null}
         {process.likelyDuplicates.map((duplicate) => (
-          <Badge key={duplicate.id} c="gray.9" color="orange" variant="light" size="sm" tt="none" mt={4} h="auto" py={2} styles={WRAP}>
-            Looks like “{duplicate.name}” ({Math.round(duplicate.similarity * 100)}%)
-          </Badge>
+          <Group key={duplicate.id} gap={4} mt={4} wrap="nowrap" align="flex-start">
+            <IconCopy size={14} aria-hidden style={{ flexShrink: 0, marginTop: 2, color: 'var(--mantine-color-orange-8)' }} />
+            <Text size="xs">
+              Looks like “{duplicate.name}” ({Math.round(duplicate.similarity * 100)}% alike)
+            </Text>
+          </Group>
         ))}
       </Table.Td>
       <Table.Td>
@@ -75,7 +109,7 @@ function ProcessRow({ process, categories, canCreateSop }: { process: BusinessPr
           {status.label}
         </Badge>
       </Table.Td>
-      <Table.Td>{process.owner?.name ?? '—'}</Table.Td>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>{process.owner?.name ?? '—'}</Table.Td>
       <Table.Td>{process.category}</Table.Td>
       <Table.Td>{process.channels.join(', ') || '—'}</Table.Td>
       <Table.Td>
@@ -89,11 +123,6 @@ function ProcessRow({ process, categories, canCreateSop }: { process: BusinessPr
             <NewSopButton categories={categories} initial={{ processId: process.id, title: process.name, category: process.category, channels: process.channels }} label="Write SOP" ariaLabel={`Write an SOP for ${process.name}`} />
           ) : null}
         </Stack>
-      </Table.Td>
-      <Table.Td>
-        <Text size="xs" lineClamp={3} style={{ whiteSpace: 'pre-wrap' }}>
-          {process.notes || '—'}
-        </Text>
       </Table.Td>
       <Table.Td>
         <Group gap={4} wrap="nowrap">
@@ -112,6 +141,8 @@ function ProcessRow({ process, categories, canCreateSop }: { process: BusinessPr
 /** The register of what the business does, with the SOP coverage of each process. */
 export function RegisterPage() {
   const me = useSignedIn();
+  const { show = 'all' } = useSearch({ from: '/signed-in/register' });
+  const navigate = useNavigate({ from: '/register' });
   const register = useQuery({ queryKey: PROCESSES_KEY, queryFn: () => api<ProcessRegister>('/processes') });
   const categories = [...new Set((register.data?.items ?? []).map((process) => process.category))].sort();
   return (
@@ -122,42 +153,58 @@ export function RegisterPage() {
         actions={register.data?.can.create ? <ProcessDialogButton categories={categories} /> : null}
       />
       <QueryState query={register} loadingLabel="Loading the register…">
-        {(data) =>
-          data.items.length === 0 ? (
-            <EmptyState icon={<IconListDetails size={24} />} title="The register is empty">
-              List the processes of the business first; then write an SOP for each.
-            </EmptyState>
-          ) : (
+        {(data) => {
+          if (data.items.length === 0) {
+            return (
+              <EmptyState icon={<IconListDetails size={24} />} title="The register is empty">
+                List the processes of the business first; then write an SOP for each.
+              </EmptyState>
+            );
+          }
+          const shown = data.items.filter(VIEWS[show].keep);
+          return (
             <>
               <Coverage coverage={data.coverage} />
-              <SimpleGrid cols={1}>
-                <Table.ScrollContainer minWidth={1000}>
-                  <Table striped verticalSpacing="sm" aria-label="Processes">
-                    <Table.Thead>
-                      <Table.Tr>
-                        <Table.Th scope="col">Process</Table.Th>
-                        <Table.Th scope="col">Status</Table.Th>
-                        <Table.Th scope="col">Owner</Table.Th>
-                        <Table.Th scope="col">Category</Table.Th>
-                        <Table.Th scope="col">Channels</Table.Th>
-                        <Table.Th scope="col">SOPs</Table.Th>
-                        <Table.Th scope="col">Notes</Table.Th>
-                        <Table.Th scope="col">
-                          <span className="visually-hidden">Actions</span>
-                        </Table.Th>
-                      </Table.Tr>
-                    </Table.Thead>
-                    <Table.Tbody>
-                      {data.items.map((process) => (
-                        <ProcessRow key={process.id} process={process} categories={categories} canCreateSop={me.can.authorSops} />
-                      ))}
-                    </Table.Tbody>
-                  </Table>
-                </Table.ScrollContainer>
-              </SimpleGrid>
+              <SegmentedControl
+                mb="sm"
+                aria-label="Show processes"
+                value={show}
+                onChange={(value) => void navigate({ search: { show: value === 'uncovered' || value === 'duplicates' ? value : undefined } })}
+                data={(Object.keys(VIEWS) as RegisterView[]).map((view) => ({ value: view, label: `${VIEWS[view].label} (${data.items.filter(VIEWS[view].keep).length})` }))}
+              />
+              {shown.length === 0 ? (
+                <Text size="sm" role="status">
+                  {VIEWS[show].none}
+                </Text>
+              ) : (
+                <SimpleGrid cols={1}>
+                  <Table.ScrollContainer minWidth={1000}>
+                    <Table striped verticalSpacing="sm" aria-label="Processes">
+                      <Table.Thead>
+                        <Table.Tr>
+                          <Table.Th scope="col">Process</Table.Th>
+                          <Table.Th scope="col">Status</Table.Th>
+                          <Table.Th scope="col">Owner</Table.Th>
+                          <Table.Th scope="col">Category</Table.Th>
+                          <Table.Th scope="col">Channels</Table.Th>
+                          <Table.Th scope="col">SOPs</Table.Th>
+                          <Table.Th scope="col">
+                            <span className="visually-hidden">Actions</span>
+                          </Table.Th>
+                        </Table.Tr>
+                      </Table.Thead>
+                      <Table.Tbody>
+                        {shown.map((process) => (
+                          <ProcessRow key={process.id} process={process} categories={categories} canCreateSop={me.can.authorSops} />
+                        ))}
+                      </Table.Tbody>
+                    </Table>
+                  </Table.ScrollContainer>
+                </SimpleGrid>
+              )}
             </>
-          )
-        }
+          );
+        }}
       </QueryState>
     </>
   );

@@ -51,6 +51,11 @@ describe('library: author, review, approve, publish and find an SOP', () => {
 
     // The editor: reword the first step and add one; autosave keeps it.
     await page.waitForURL(/\/edit$/);
+    // The template's prompts are to be replaced: until they are, the checks say so.
+    await page.getByText('Purpose still holds the template’s prompt', { exact: false }).first().waitFor();
+    await page.getByRole('textbox', { name: 'Purpose', exact: true }).fill('A customer who lost their card keeps their points and gets a new card within a week.');
+    await page.getByRole('textbox', { name: 'Scope', exact: true }).fill('Lost, stolen and damaged loyalty cards, on every channel. Gift cards are out of scope.');
+    await expect.poll(() => page.getByText('Purpose still holds the template’s prompt', { exact: false }).count()).toBe(0);
     const first = page.getByRole('textbox', { name: 'Instruction of step 1', exact: true });
     await first.fill('Ask for the loyalty card number or the email on the account.');
     await page.getByRole('button', { name: 'Add step', exact: true }).click();

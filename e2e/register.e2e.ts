@@ -73,6 +73,8 @@ describe('register: from a process to a published SOP, through a staff trial', (
     expect(await create.getByLabel(/^Key/).inputValue()).toBe('HH-GFT-001');
     await create.getByRole('button', { name: 'Create SOP' }).click();
     await page.waitForURL(/\/edit$/);
+    await page.getByRole('textbox', { name: 'Purpose', exact: true }).fill('A customer with an unwanted gift leaves with something they want, and the giver never learns of it.');
+    await page.getByRole('textbox', { name: 'Scope', exact: true }).fill('Gifts bought from Harbour & Hill in the last 90 days, in store. Refunds to the giver are out of scope.');
     await page.getByRole('textbox', { name: 'Instruction of step 1', exact: true }).fill('Find the order from the gift receipt or the gift message.');
     await expect.poll(() => page.getByRole('status').filter({ hasText: /Saved|Saving|Unsaved/ }).first().innerText(), { timeout: 15_000 }).toMatch(/Saved/);
     await page.getByRole('link', { name: 'Done editing' }).click();

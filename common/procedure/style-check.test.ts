@@ -232,10 +232,19 @@ describe('style and structure checks', () => {
     expect(checkSopContentStyle(content, onlyPronouns).map((finding) => finding.ruleId)).toEqual(['no-personal-pronouns']);
   });
 
-  it('leave the built-in templates free of errors', () => {
+  it('ask for the purpose and scope of a new SOP from a built-in template, and find nothing else wrong with it', () => {
     for (const template of BUILT_IN_TEMPLATES) {
-      expect(checkSopContentStyle(template.content).filter((finding) => finding.severity === 'error'), template.id).toEqual([]);
+      const errors = checkSopContentStyle(template.content).filter((finding) => finding.severity === 'error');
+      expect(errors.map((finding) => [finding.ruleId, finding.section, finding.message]), template.id).toEqual([
+        ['required-sections', 'purpose', 'Purpose still holds the template’s prompt: say why this procedure matters, for the customer and for the business.'],
+        ['required-sections', 'scope', 'Scope still holds the template’s prompt: say which cases, channels and people it covers, and what it does not.'],
+      ]);
+      const written = { ...template.content, purpose: 'Customers get an answer the same day.', scope: 'Every channel.' };
+      expect(checkSopContentStyle(written).filter((finding) => finding.severity === 'error'), template.id).toEqual([]);
     }
+    // The prompt with words of the author's own is the author's text.
+    const extended = { ...BUILT_IN_TEMPLATES[0]!.content, purpose: `${BUILT_IN_TEMPLATES[0]!.content.purpose} A lost card costs the customer their points.` };
+    expect(checkSopContentStyle(extended).filter((finding) => finding.section === 'purpose' && finding.severity === 'error')).toEqual([]);
   });
 
   it('refuse settings outside their bounds, naming the field', () => {

@@ -5,6 +5,7 @@ import { walkSteps, type StepPlace } from './numbering';
 import { DEFAULT_STYLE_RULE_SETTINGS, STYLE_RULES, type StyleRuleId, type StyleRuleSettings } from './style-rules';
 import { fleschReadingEase, plainText, sentencesOf, withoutQuotations, wordsOf, type Readability } from './style-text';
 import { checkStepStart } from './style-verbs';
+import { TEMPLATE_PROMPTS } from './templates';
 import { COMMON_ACRONYMS, EMPHASIS_WORDS, PERSONAL_PRONOUNS } from './style-words';
 
 // The style and structure checks: pure, so the editor runs them on every keystroke and the server
@@ -47,8 +48,14 @@ export function checkSopContentStyle(content: SopContent, settings: StyleRuleSet
 
 function checkRequiredSections(content: SopContent, emit: Emit): void {
   const missing = (section: SectionKey, what: string) => emit('required-sections', 'error', `${SECTION_TITLES[section]} is empty: ${what}`, section);
-  if (isBlank(content.purpose)) missing('purpose', 'say why this procedure matters, for the customer and for the business.');
-  if (isBlank(content.scope)) missing('scope', 'say which cases, channels and people it covers, and what it does not.');
+  // A template's prompt left in place is no more an answer than a blank.
+  const unwritten = (section: keyof typeof TEMPLATE_PROMPTS, what: string) => {
+    const text = content[section];
+    if (isBlank(text)) missing(section, what);
+    else if (text.trim() === TEMPLATE_PROMPTS[section]) emit('required-sections', 'error', `${SECTION_TITLES[section]} still holds the template’s prompt: ${what}`, section);
+  };
+  unwritten('purpose', 'say why this procedure matters, for the customer and for the business.');
+  unwritten('scope', 'say which cases, channels and people it covers, and what it does not.');
   if (content.responsibilities.length === 0) missing('responsibilities', 'name each role involved and its duties.');
   if (content.procedure.length === 0) missing('procedure', 'add the steps.');
   // These may honestly not apply, but the author must say so: "None." is an answer, blank is not.

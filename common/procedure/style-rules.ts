@@ -32,7 +32,7 @@ export const STYLE_RULES: readonly StyleRuleDescription[] = [
   {
     id: 'required-sections',
     title: 'Required sections are filled in',
-    why: 'Readers rely on every SOP having the same parts: why it matters, what it covers, who does what and how. An empty section reads as “forgotten”, an explicit “None.” as “checked”.',
+    why: 'Readers rely on every SOP having the same parts: why it matters, what it covers, who does what and how. An empty section, or one that still holds a template’s prompt, reads as “forgotten”; an explicit “None.” as “checked”.',
     severities: ['error', 'warning'],
   },
   {

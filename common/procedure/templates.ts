@@ -4,11 +4,19 @@ export type SopTemplate = { id: string; name: string; description: string; conte
 
 const NONE = 'None.';
 
+/**
+ * What the built-in templates put in the purpose and scope: prompts for the author, not content.
+ * The style checks treat a section that still reads so as empty.
+ */
+export const TEMPLATE_PROMPTS = {
+  purpose: 'Why this procedure matters: what goes wrong for the customer or the business without it.',
+  scope: 'Which cases, channels and people this procedure covers, and what it does not cover.',
+} as const;
+
 function withSections(procedure: Step[], extra: Partial<SopContent> = {}): SopContent {
   return {
     ...emptySopContent(),
-    purpose: 'Why this procedure matters: what goes wrong for the customer or the business without it.',
-    scope: 'Which cases, channels and people this procedure covers, and what it does not cover.',
+    ...TEMPLATE_PROMPTS,
     responsibilities: [{ role: 'Agent', duties: 'Follows the procedure and records the outcome on the case.' }],
     procedure,
     healthAndSafety: NONE,

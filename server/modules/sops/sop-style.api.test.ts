@@ -59,6 +59,21 @@ describe.each(TEST_DIALECTS)('style checks on SOP versions on %s', (dialect) => 
     expect((await author({ method: 'GET', url: base })).json().status).toBe('draft');
   });
 
+  it('keeps an SOP started from a built-in template out of review until its purpose and scope are written', async () => {
+    const { sopId, versionId } = await createSopViaApi(author, { templateId: 'decision-flow' });
+    const base = `/api/v1/sops/${sopId}/versions/${versionId}`;
+    const draft = (await author({ method: 'GET', url: base })).json();
+    expect(draft.findings.filter((finding: { severity: string }) => finding.severity === 'error').map((finding: { section: string }) => finding.section)).toEqual(['purpose', 'scope']);
+    const blocked = await author({ method: 'POST', url: `${base}/submit`, payload: { reviewerIds: [reviewerId] } });
+    expect(problemOf(blocked).code).toBe('style_errors');
+    expect(problemOf(blocked).detail).toContain('Fix 2 style or structure errors');
+
+    const written = { ...draft.content, purpose: 'Customers get an answer within the agent’s authority, or from a supervisor.', scope: 'Requests on every channel.' };
+    const saved = await author({ method: 'PUT', url: `${base}/content`, payload: { revision: draft.revision, content: written } });
+    expect(saved.json().findings.filter((finding: { severity: string }) => finding.severity === 'error')).toEqual([]);
+    expect((await author({ method: 'POST', url: `${base}/submit`, payload: { reviewerIds: [reviewerId] } })).json().status).toBe('in_review');
+  });
+
   it('applies the organisation’s settings: a rule switched off no longer finds or blocks', async () => {
     const { sopId, versionId } = await createSopViaApi(author);
     const base = `/api/v1/sops/${sopId}/versions/${versionId}`;

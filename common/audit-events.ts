@@ -82,6 +82,7 @@ export const auditEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('sop-template.created'), payload: z.object({ templateId: id, name: z.string(), description: z.string() }) }),
   z.object({ type: z.literal('sop-template.deleted'), payload: z.object({ templateId: id, name: z.string() }) }),
   z.object({ type: z.literal('governed-action.created'), payload: z.object({ key: z.string(), label: z.string(), hasAmount: z.boolean() }) }),
+  z.object({ type: z.literal('governed-action.updated'), payload: z.object({ key: z.string(), changes }) }),
   z.object({ type: z.literal('template.created'), payload: z.object({ templateId: id, name: z.string() }) }),
   z.object({ type: z.literal('settings.updated'), payload: z.object({ key: z.string(), value: z.unknown() }) }),
   z.object({

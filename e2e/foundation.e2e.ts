@@ -113,6 +113,43 @@ describe('foundation: people, access and the audit trail', () => {
     await screenshot(page, 'audit-checkpoint-verified');
   });
 
+  it('an administrator rewords and retires a governed action, and the editor no longer offers it for new steps', async () => {
+    const { server, browser } = environment;
+    const admin = server.account('Administrator');
+    const page = await newPage(browser);
+    await signIn(page, server.url, admin, '/settings');
+    await visit(page, 'Settings', 'settings');
+    await page.getByRole('button', { name: 'Edit governed action Fee waiver' }).click();
+    const edit = page.getByRole('dialog', { name: 'Edit governed action “Fee waiver”' });
+    await edit.getByText('fee-waiver', { exact: true }).waitFor();
+    await edit.getByLabel(/^Label/).fill('Late fee waiver');
+    await edit.getByRole('checkbox', { name: 'Retired' }).check();
+    await expectAccessible(page, 'edit governed action dialog');
+    await edit.getByRole('button', { name: 'Save action' }).click();
+    await edit.waitFor({ state: 'hidden' });
+    const row = page.getByRole('row', { name: /Late fee waiver/ });
+    await row.getByText('Retired', { exact: true }).waitFor();
+    expect(await row.getByText('fee-waiver', { exact: true }).count()).toBe(1);
+    await expectAccessible(page, 'settings, an action retired');
+    await screenshot(page, 'settings-governed-actions');
+
+    // A new step is offered the actions still in use, not the retired one.
+    await page.goto(`${server.url}/library`);
+    await page.getByRole('button', { name: 'New SOP' }).click();
+    const create = page.getByRole('dialog', { name: 'New SOP' });
+    await create.getByLabel(/^Key/).fill('HH-FEE-001');
+    await create.getByLabel(/^Title/).fill('Waive a late fee');
+    await create.getByLabel(/^Category/).fill('Payments');
+    await create.getByRole('button', { name: 'Create SOP' }).click();
+    await page.waitForURL(/\/edit$/);
+    await page.getByRole('button', { name: 'Show details of step 1' }).click();
+    await page.getByRole('combobox', { name: 'Governed action' }).first().click();
+    await page.getByRole('option', { name: 'Refund', exact: true }).waitFor();
+    const offered = await page.getByRole('option').allInnerTexts();
+    expect(offered).toEqual(expect.arrayContaining(['Account credit', 'Goodwill gesture', 'Refund', 'Replacement']));
+    expect(offered.filter((option) => /fee waiver/i.test(option))).toEqual([]);
+  });
+
   it('loads each page’s code when it is first opened, keeps it cached for good, and offers a reload when it cannot be fetched', async () => {
     const { server, browser } = environment;
     const admin = server.account('Administrator');

@@ -1,9 +1,18 @@
 import { z } from 'zod';
 import { label } from './fields';
 
-export const governedActionSchema = z.object({ id: z.string(), key: z.string(), label: z.string(), hasAmount: z.boolean() }).meta({ id: 'GovernedAction' });
+export const governedActionSchema = z
+  .object({
+    id: z.string(),
+    key: z.string().describe('What steps refer to; never changes'),
+    label: z.string(),
+    hasAmount: z.boolean().describe('Whether a step naming it carries an amount by default'),
+    retiredAt: z.string().nullable().describe('Set when it is no longer offered for new steps; steps that name it keep it'),
+    version: z.number().int(),
+  })
+  .meta({ id: 'GovernedAction' });
 
-export const governedActionsSchema = z.object({ items: z.array(governedActionSchema), can: z.object({ create: z.boolean() }) });
+export const governedActionsSchema = z.object({ items: z.array(governedActionSchema), can: z.object({ create: z.boolean(), update: z.boolean() }) });
 
 export const createGovernedActionBodySchema = z.strictObject({
   key: z
@@ -14,6 +23,13 @@ export const createGovernedActionBodySchema = z.strictObject({
     .regex(/^[a-z][a-z0-9-]*$/, 'must be lower-kebab-case, e.g. goodwill-gesture'),
   label: label(80),
   hasAmount: z.boolean(),
+});
+
+export const updateGovernedActionBodySchema = z.strictObject({
+  version: z.number().int().min(1),
+  label: label(80).optional(),
+  hasAmount: z.boolean().optional(),
+  retired: z.boolean().optional().describe('true: no longer offered for new steps; false: offered again'),
 });
 
 /** The governed actions every organisation starts with. */
@@ -27,3 +43,4 @@ export const SEEDED_GOVERNED_ACTIONS = [
 
 export type GovernedAction = z.infer<typeof governedActionSchema>;
 export type GovernedActions = z.infer<typeof governedActionsSchema>;
+export type UpdateGovernedActionBody = z.infer<typeof updateGovernedActionBodySchema>;

@@ -5,6 +5,7 @@ import * as library from './migrations/2026-11-25-0002-library';
 import * as personRolesByPerson from './migrations/2026-12-01-0001-person-roles-by-person';
 import * as searchFilters from './migrations/2026-12-01-0002-search-filters';
 import * as organisationRemoval from './migrations/2026-12-02-0001-organisation-removal';
+import * as governedActionEdits from './migrations/2026-12-02-0002-governed-action-edits';
 
 // Listed explicitly (not read from the folder) so that migrations work the same under tsx,
 // vitest and a bundled build. Names sort by their timestamp.
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-01-0001-person-roles-by-person': personRolesByPerson,
   '2026-12-01-0002-search-filters': searchFilters,
   '2026-12-02-0001-organisation-removal': organisationRemoval,
+  '2026-12-02-0002-governed-action-edits': governedActionEdits,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

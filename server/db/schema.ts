@@ -264,6 +264,10 @@ export type GovernedActionTable = {
   label: string;
   has_amount: number;
   created_at: string;
+  /** Optimistic concurrency: each edit raises it. */
+  version: number;
+  /** Set when the action is no longer offered for new steps; steps that name it keep it. */
+  retired_at: string | null;
 };
 
 export type SopTemplateTable = {

@@ -1,8 +1,8 @@
-import { createGovernedActionBodySchema, governedActionSchema, governedActionsSchema } from '../../../common/api/settings';
+import { createGovernedActionBodySchema, governedActionSchema, governedActionsSchema, updateGovernedActionBodySchema } from '../../../common/api/settings';
 import { actorOf } from '../../http/access';
-import { commonProblems, type App, type RouteDeps } from '../../http/types';
+import { commonProblems, idParams, type App, type RouteDeps } from '../../http/types';
 import { can } from '../../policy/policy';
-import { createGovernedAction, listGovernedActions } from './governed-action.service';
+import { createGovernedAction, listGovernedActions, updateGovernedAction } from './governed-action.service';
 
 export function registerSettingsRoutes(app: App, { db }: RouteDeps): void {
   app.get('/api/v1/governed-actions', {
@@ -10,7 +10,8 @@ export function registerSettingsRoutes(app: App, { db }: RouteDeps): void {
     schema: { tags: ['settings'], summary: 'Governed actions an SOP step can name (refund, replacement …)', response: { 200: governedActionsSchema, ...commonProblems } },
     handler: async (request) => {
       const actor = actorOf(request);
-      return { items: await listGovernedActions(db, actor.orgId), can: { create: can(actor, 'settings.manage') } };
+      const manages = can(actor, 'settings.manage');
+      return { items: await listGovernedActions(db, actor.orgId), can: { create: manages, update: manages } };
     },
   });
 
@@ -18,5 +19,17 @@ export function registerSettingsRoutes(app: App, { db }: RouteDeps): void {
     config: { access: 'settings.manage' },
     schema: { tags: ['settings'], summary: 'Add a governed action', body: createGovernedActionBodySchema, response: { 201: governedActionSchema, ...commonProblems } },
     handler: async (request, reply) => reply.code(201).send(await createGovernedAction(db, actorOf(request), request.body)),
+  });
+
+  app.patch('/api/v1/governed-actions/:id', {
+    config: { access: 'settings.manage' },
+    schema: {
+      tags: ['settings'],
+      summary: 'Reword a governed action, change its amount default, or retire it (its key stays)',
+      params: idParams,
+      body: updateGovernedActionBodySchema,
+      response: { 200: governedActionSchema, ...commonProblems },
+    },
+    handler: async (request) => updateGovernedAction(db, actorOf(request), request.params.id, request.body),
   });
 }

@@ -133,7 +133,10 @@ export function StepDetails({ step, number, update, changeKind, findings, sopKey
             label="Governed action"
             description="Checked against the authority matrix on a case"
             placeholder="None"
-            data={(actions.data?.items ?? []).map((action) => ({ value: action.key, label: action.label }))}
+            // A retired action is not offered, but a step that already names it keeps it, marked so.
+            data={(actions.data?.items ?? [])
+              .filter((action) => !action.retiredAt || action.key === step.action?.key)
+              .map((action) => ({ value: action.key, label: action.retiredAt ? `${action.label} (retired)` : action.label }))}
             value={step.action?.key ?? null}
             onChange={(key) => {
               const known = actions.data?.items.find((action) => action.key === key);

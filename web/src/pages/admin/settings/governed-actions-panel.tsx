@@ -1,6 +1,8 @@
 import { Badge, Button, Checkbox, Code, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { IconPencil } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
 import { createGovernedActionBodySchema, type GovernedAction } from '../../../../../common/api/settings';
 import { api, fieldErrorsOf, formLevelError } from '../../../api/client';
@@ -8,6 +10,7 @@ import { notifySaved } from '../../../components/notify';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { QueryState } from '../../../components/query-state';
 import { GOVERNED_ACTIONS_KEY, useGovernedActions } from '../../../api/library-settings';
+import { GovernedActionModal } from './governed-action-modal';
 
 type GovernedActionValues = { key: string; label: string; hasAmount: boolean };
 
@@ -47,6 +50,7 @@ function AddGovernedActionForm() {
 /** The actions a procedure step can name and that authority limits govern (refund, replacement …). */
 export function GovernedActionsPanel() {
   const actions = useGovernedActions();
+  const [editing, setEditing] = useState<GovernedAction | null>(null);
   return (
     <Paper withBorder p="lg">
       <Stack>
@@ -72,6 +76,12 @@ export function GovernedActionsPanel() {
                         <Table.Th>Action</Table.Th>
                         <Table.Th>Key</Table.Th>
                         <Table.Th>Amount</Table.Th>
+                        <Table.Th>Offered for new steps</Table.Th>
+                        {data.can.update ? (
+                          <Table.Th>
+                            <span className="visually-hidden">Actions</span>
+                          </Table.Th>
+                        ) : null}
                       </Table.Tr>
                     </Table.Thead>
                     <Table.Tbody>
@@ -90,6 +100,22 @@ export function GovernedActionsPanel() {
                               'No amount'
                             )}
                           </Table.Td>
+                          <Table.Td>
+                            {action.retiredAt ? (
+                              <Badge c="gray.9" color="gray" variant="light" tt="none">
+                                Retired
+                              </Badge>
+                            ) : (
+                              'Yes'
+                            )}
+                          </Table.Td>
+                          {data.can.update ? (
+                            <Table.Td>
+                              <Button size="xs" variant="default" leftSection={<IconPencil size={14} aria-hidden />} onClick={() => setEditing(action)} aria-label={`Edit governed action ${action.label}`}>
+                                Edit
+                              </Button>
+                            </Table.Td>
+                          ) : null}
                         </Table.Tr>
                       ))}
                     </Table.Tbody>
@@ -97,6 +123,7 @@ export function GovernedActionsPanel() {
                 </Table.ScrollContainer>
               )}
               {data.can.create ? <AddGovernedActionForm /> : null}
+              {editing ? <GovernedActionModal action={editing} onClose={() => setEditing(null)} /> : null}
             </>
           )}
         </QueryState>

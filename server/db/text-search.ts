@@ -12,27 +12,21 @@ export function containsText(columns: readonly string[], text: string): RawBuild
   return sql<boolean>`(${sql.join(conditions, sql` or `)})`;
 }
 
+/** Whether a match must hold every word of a query, or any of them. */
+export type WordMatch = 'every' | 'any';
+
 /**
  * FTS5 MATCH text for words (letters and digits only, so nothing is search syntax): every word
- * must appear; the last may be a prefix ("refu" finds "refund") as people type.
+ * must appear, or with `any`, at least one; the last may be a prefix ("refu" finds "refund") as
+ * people type.
  */
-export function fts5AllWords(words: readonly string[]): string {
-  return words.map((word, index) => `"${word}"${index === words.length - 1 ? '*' : ''}`).join(' ');
+export function fts5Words(words: readonly string[], match: WordMatch = 'every'): string {
+  return words.map((word, index) => `"${word}"${index === words.length - 1 ? '*' : ''}`).join(match === 'every' ? ' ' : ' OR ');
 }
 
 /** The same for PostgreSQL's to_tsquery. */
-export function tsqueryAllWords(words: readonly string[]): string {
-  return words.map((word, index) => `${word}${index === words.length - 1 ? ':*' : ''}`).join(' & ');
-}
-
-/** FTS5 MATCH text for words of which any may appear (the last, again, as a prefix). */
-export function fts5AnyWord(words: readonly string[]): string {
-  return words.map((word, index) => `"${word}"${index === words.length - 1 ? '*' : ''}`).join(' OR ');
-}
-
-/** The same for PostgreSQL's to_tsquery. */
-export function tsqueryAnyWord(words: readonly string[]): string {
-  return words.map((word, index) => `${word}${index === words.length - 1 ? ':*' : ''}`).join(' | ');
+export function tsqueryWords(words: readonly string[], match: WordMatch = 'every'): string {
+  return words.map((word, index) => `${word}${index === words.length - 1 ? ':*' : ''}`).join(match === 'every' ? ' & ' : ' | ');
 }
 
 /**

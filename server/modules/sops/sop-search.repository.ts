@@ -4,7 +4,7 @@ import type { Executor } from '../../db/database';
 import { isPostgres } from '../../db/dialect';
 import { executePrepared } from '../../db/prepared-query';
 import type { SopRow } from '../../db/schema';
-import { fts5AllWords, fts5AnyWord, jsonListHolds, tsqueryAllWords, tsqueryAnyWord } from '../../db/text-search';
+import { fts5Words, jsonListHolds, tsqueryWords, type WordMatch } from '../../db/text-search';
 
 function collectStepText(steps: readonly Step[], into: string[]): void {
   for (const step of steps) {
@@ -124,9 +124,6 @@ function filterConditions(db: Executor, table: 'entry' | 'sop_search', orgId: st
   return sql.join(conditions, sql` and `);
 }
 
-/** Whether a result must hold every word of the query, or any of them. */
-export type WordMatch = 'every' | 'any';
-
 /**
  * A page of the SOPs that have every word (or, with `match: 'any'`, at least one), best first.
  * Every match that passes the filters is ranked; only the page's rows are then read in full.
@@ -145,7 +142,7 @@ export async function findRankedSops(
     // order. One table, no join, no subquery; a prepared statement for each shape (which filters,
     // how many words), planned once per connection. With any word, a result holding more of them
     // ranks higher.
-    const query = match === 'every' ? tsqueryAllWords(words) : tsqueryAnyWord(words);
+    const query = tsqueryWords(words, match);
     const result = await executePrepared(db, sql<RankedSop & { indexed_words: boolean[] }>`
       select sop_id, ts_rank(document, to_tsquery('english', ${query})) as rank, title as indexed_title, body, key, category, channels, retired_at, version_label,
         array[${sql.join(words.map((word) => sql`ts_lexize('english_stem', ${word}) <> '{}'`))}] as indexed_words
@@ -165,7 +162,7 @@ export async function findRankedSops(
     from (
       select entry.*, bm25(sop_search, 0, 0, 10.0, 1.0, 4.0) as score
       from sop_search join sop_search_entries entry on entry.id = sop_search.rowid
-      where sop_search match ${match === 'every' ? fts5AllWords(words) : fts5AnyWord(words)} and ${filterConditions(db, 'entry', orgId, filters)}
+      where sop_search match ${fts5Words(words, match)} and ${filterConditions(db, 'entry', orgId, filters)}
       order by score, entry.id
       limit ${filters.limit}
     ) page

@@ -3,7 +3,7 @@ import type { SearchResults } from '../../../common/api/search';
 import type { Db } from '../../db/database';
 import { isPostgres } from '../../db/dialect';
 import { executePrepared } from '../../db/prepared-query';
-import { fts5AllWords, tsqueryAllWords } from '../../db/text-search';
+import { fts5Words, tsqueryWords } from '../../db/text-search';
 import { authorize, type Actor } from '../../policy/policy';
 import { highlighterFor } from './sop-search.highlight';
 import { findRankedSops, type SearchFilters } from './sop-search.repository';
@@ -62,10 +62,10 @@ export async function runBareSearch(db: Db, orgId: string, query: string): Promi
   if (isPostgres(db)) {
     // Sent as the search is (a prepared statement, see findRankedSops), so that the figure compares the work, not the protocol.
     const result = await executePrepared(db, sql<{ sop_id: string }>`
-      select sop_id from sop_search where org_id = ${orgId} and document @@ to_tsquery('english', ${tsqueryAllWords(terms)}) limit 20`);
+      select sop_id from sop_search where org_id = ${orgId} and document @@ to_tsquery('english', ${tsqueryWords(terms)}) limit 20`);
     return result.rows.map((row) => row.sop_id);
   }
   const result = await sql<{ sop_id: string }>`
-    select sop_id from sop_search where sop_search match ${fts5AllWords(terms)} and org_id = ${orgId} limit 20`.execute(db);
+    select sop_id from sop_search where sop_search match ${fts5Words(terms)} and org_id = ${orgId} limit 20`.execute(db);
   return result.rows.map((row) => row.sop_id);
 }

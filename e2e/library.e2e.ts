@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expectAccessible, newPage, screenshot } from './support/browser';
-import { choose, journeyEnvironment, signIn, signOut, visit } from './support/journey';
+import { choose, journeyEnvironment, publishNow, signIn, signOut, visit } from './support/journey';
 
 describe('library: author, review, approve, publish and find an SOP', () => {
   const environment = journeyEnvironment();
@@ -107,11 +107,7 @@ describe('library: author, review, approve, publish and find an SOP', () => {
     await sign.getByLabel(/^Your password/).fill(author.password);
     await sign.getByRole('button', { name: 'Sign' }).click();
     await sign.waitFor({ state: 'hidden' });
-    await page.getByRole('button', { name: 'Publish' }).click();
-    const publish = page.getByRole('dialog', { name: 'Publish version 1.0' });
-    await publish.getByRole('button', { name: 'Publish now' }).click();
-    await publish.waitFor({ state: 'hidden' });
-    await page.getByText('Published: this version is now in use.').waitFor();
+    await publishNow(page);
     await expectAccessible(page, 'published SOP');
     await screenshot(page, 'published');
 

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectAccessible, newPage, screenshot } from './support/browser';
-import { choose, journeyEnvironment, signIn, signOut, visit } from './support/journey';
+import { choose, journeyEnvironment, publishNow, signIn, signOut, signVersion, visit } from './support/journey';
 
 /** The count a "Show processes" option states, e.g. 4 for "Without a published SOP (4)". */
 async function shownCount(page: Page, option: string): Promise<number> {
@@ -133,16 +133,8 @@ describe('register: from a process to a published SOP, through a staff trial', (
     await expect.poll(() => page.getByRole('button', { name: 'Finish my review' }).count()).toBe(0);
     await signOut(page, reviewer.name);
     await signIn(page, server.url, lead, sopPath);
-    await page.getByRole('button', { name: 'Approve and sign' }).click();
-    const sign = page.getByRole('dialog', { name: 'Sign version 1.0' });
-    await sign.getByLabel(/^Your password/).fill(lead.password);
-    await sign.getByRole('button', { name: 'Sign' }).click();
-    await sign.waitFor({ state: 'hidden' });
-    await page.getByRole('button', { name: 'Publish' }).click();
-    const publish = page.getByRole('dialog', { name: 'Publish version 1.0' });
-    await publish.getByRole('button', { name: 'Publish now' }).click();
-    await publish.waitFor({ state: 'hidden' });
-    await page.getByText('Published: this version is now in use.').waitFor();
+    await signVersion(page, lead.password);
+    await publishNow(page);
 
     // The register shows the process covered, and the SOP it has.
     await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Process register' }).click();

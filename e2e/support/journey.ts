@@ -55,3 +55,21 @@ export async function visit(page: Page, heading: string | RegExp, label: string)
   await expectAccessible(page, label);
   expect(await page.getByRole('heading', { level: 1 }).count(), `one h1 on ${label}`).toBe(1);
 }
+
+/** Signs the version shown with the approver's password (the signature dialog of version 1.0). */
+export async function signVersion(page: Page, password: string): Promise<void> {
+  await page.getByRole('button', { name: 'Approve and sign' }).click();
+  const sign = page.getByRole('dialog', { name: 'Sign version 1.0' });
+  await sign.getByLabel(/^Your password/).fill(password);
+  await sign.getByRole('button', { name: 'Sign' }).click();
+  await sign.waitFor({ state: 'hidden' });
+}
+
+/** Publishes the signed version shown, effective now. */
+export async function publishNow(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Publish' }).click();
+  const publish = page.getByRole('dialog', { name: 'Publish version 1.0' });
+  await publish.getByRole('button', { name: 'Publish now' }).click();
+  await publish.waitFor({ state: 'hidden' });
+  await page.getByText('Published: this version is now in use.').waitFor();
+}

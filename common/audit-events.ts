@@ -8,6 +8,7 @@ const changes = z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown
 
 export const auditEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('organisation.created'), payload: z.object({ name: z.string(), slug: z.string() }) }),
+  z.object({ type: z.literal('organisation.renamed'), payload: z.object({ from: z.string(), to: z.string() }) }),
   z.object({
     type: z.literal('person.created'),
     payload: z.object({

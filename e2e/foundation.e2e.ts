@@ -113,12 +113,26 @@ describe('foundation: people, access and the audit trail', () => {
     await screenshot(page, 'audit-checkpoint-verified');
   });
 
-  it('an administrator rewords and retires a governed action, and the editor no longer offers it for new steps', async () => {
+  it('an administrator renames the organisation, rewords and retires a governed action, and the editor no longer offers it for new steps', async () => {
     const { server, browser } = environment;
     const admin = server.account('Administrator');
     const page = await newPage(browser);
     await signIn(page, server.url, admin, '/settings');
     await visit(page, 'Settings', 'settings');
+
+    // The name heads every page; an empty one is refused where it was typed.
+    const name = page.getByRole('textbox', { name: 'Name' });
+    const saveName = page.getByRole('button', { name: 'Save name' });
+    expect(await saveName.isDisabled()).toBe(true);
+    await name.fill('  ');
+    await saveName.click();
+    await page.getByText('must not be empty').waitFor();
+    await name.fill('Harbour & Hill Outfitters Ltd');
+    await saveName.click();
+    await page.getByText('The organisation is now called “Harbour & Hill Outfitters Ltd”.').waitFor();
+    await page.getByRole('banner').getByText('Harbour & Hill Outfitters Ltd', { exact: true }).waitFor();
+    expect(await saveName.isDisabled()).toBe(true);
+    await expectAccessible(page, 'settings, organisation renamed');
     await page.getByRole('button', { name: 'Edit governed action Fee waiver' }).click();
     const edit = page.getByRole('dialog', { name: 'Edit governed action “Fee waiver”' });
     await edit.getByText('fee-waiver', { exact: true }).waitFor();

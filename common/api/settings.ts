@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { label } from './fields';
+import { label, versionField } from './fields';
 
 export const governedActionSchema = z
   .object({
@@ -32,6 +32,21 @@ export const updateGovernedActionBodySchema = z.strictObject({
   retired: z.boolean().optional().describe('true: no longer offered for new steps; false: offered again'),
 });
 
+export const organisationSchema = z
+  .object({
+    id: z.string(),
+    name: z.string().describe('Heads every page and the printed manual'),
+    slug: z.string().describe('Short name in addresses; never changes'),
+    version: z.number().int(),
+    can: z.object({ update: z.boolean() }),
+  })
+  .meta({ id: 'Organisation' });
+
+export const updateOrganisationBodySchema = z.strictObject({
+  version: versionField,
+  name: label(120),
+});
+
 /** The governed actions every organisation starts with. */
 export const SEEDED_GOVERNED_ACTIONS = [
   { key: 'refund', label: 'Refund', hasAmount: true },
@@ -44,3 +59,5 @@ export const SEEDED_GOVERNED_ACTIONS = [
 export type GovernedAction = z.infer<typeof governedActionSchema>;
 export type GovernedActions = z.infer<typeof governedActionsSchema>;
 export type UpdateGovernedActionBody = z.infer<typeof updateGovernedActionBodySchema>;
+export type Organisation = z.infer<typeof organisationSchema>;
+export type UpdateOrganisationBody = z.infer<typeof updateOrganisationBodySchema>;

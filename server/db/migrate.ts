@@ -6,6 +6,7 @@ import * as personRolesByPerson from './migrations/2026-12-01-0001-person-roles-
 import * as searchFilters from './migrations/2026-12-01-0002-search-filters';
 import * as organisationRemoval from './migrations/2026-12-02-0001-organisation-removal';
 import * as governedActionEdits from './migrations/2026-12-02-0002-governed-action-edits';
+import * as organisationRename from './migrations/2026-12-02-0003-organisation-rename';
 
 // Listed explicitly (not read from the folder) so that migrations work the same under tsx,
 // vitest and a bundled build. Names sort by their timestamp.
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-01-0002-search-filters': searchFilters,
   '2026-12-02-0001-organisation-removal': organisationRemoval,
   '2026-12-02-0002-governed-action-edits': governedActionEdits,
+  '2026-12-02-0003-organisation-rename': organisationRename,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

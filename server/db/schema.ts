@@ -8,6 +8,8 @@ export type OrganisationTable = {
   name: string;
   slug: string;
   created_at: string;
+  /** Guards concurrent renames; starts at 1. */
+  version: number;
   /** Set, in the same transaction, just before the organisation and everything in it are deleted (organisation-removal.ts). */
   removal_started_at?: string | null;
 };

@@ -1,8 +1,9 @@
-import { Code, Paper, Stack, Text, Title } from '@mantine/core';
+import { Stack } from '@mantine/core';
 import { useSignedIn } from '../../../api/session';
 import { PageHeader } from '../../../components/page-header';
 import { NoAccess } from '../no-access';
 import { GovernedActionsPanel } from './governed-actions-panel';
+import { OrganisationPanel } from './organisation-panel';
 import { StyleRulesPanel } from './style-rules-panel';
 import { TemplatesPanel } from './templates-panel';
 
@@ -14,22 +15,7 @@ export function SettingsPage() {
     <>
       <PageHeader title="Settings" description="How sopdesk works for your organisation." />
       <Stack gap="lg" maw={960}>
-        <Paper withBorder p="lg">
-          <Stack gap={6}>
-            <Title order={2} size="h4">
-              Organisation
-            </Title>
-            <Text size="sm">
-              Name: <strong>{me.organisation.name}</strong>
-            </Text>
-            <Text size="sm">
-              Short name in addresses: <Code>{me.organisation.slug}</Code>
-            </Text>
-            <Text size="sm" c="dimmed">
-              The name shows at the top of every page. It cannot be changed here yet.
-            </Text>
-          </Stack>
-        </Paper>
+        <OrganisationPanel />
         <GovernedActionsPanel />
         <StyleRulesPanel />
         {me.can.authorSops ? <TemplatesPanel /> : null}

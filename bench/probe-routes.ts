@@ -2,7 +2,7 @@
  * A diagnostic, not a benchmark (run.ts does not pick it up): where does a request's time go?
  * Starts the bench server once and measures the throughput of a ladder of routes, each adding a
  * layer to the one before — bare route, zod-serialised route, one database query, an /api/v1
- * route refused before any query, the session lookup, the whole /api/v1/me, a write:
+ * route refused before any query, the session lookup alone, the whole /api/v1/me, a write:
  *
  *   node bin/run-ts.mjs bench/probe-routes.ts [--postgres] [LABEL…]
  *
@@ -39,6 +39,7 @@ try {
     { label: 'GET /healthz (zod response schema)', path: '/healthz' },
     { label: 'GET /readyz (one `select 1`)', path: '/readyz' },
     { label: 'GET /api/v1/me, no credentials (401 problem)', path: '/api/v1/me', expectStatus: 401 },
+    { label: 'GET /api/v1/bench/signed-in (session lookup, hello answer)', path: '/api/v1/bench/signed-in', headers: session.readHeaders },
     { label: 'GET /api/v1/teams (session; lookup + list)', path: '/api/v1/teams', headers: session.readHeaders },
     { label: 'GET /api/v1/me (bearer token)', path: '/api/v1/me', headers: bearer },
     { label: 'GET /api/v1/me (session cookie)', path: '/api/v1/me', headers: session.readHeaders },

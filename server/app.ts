@@ -134,6 +134,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   if (options.benchBaseline) {
     app.get('/bench/hello', { config: { access: 'public' } }, async () => ({ hello: 'world' }));
+    // The floor of any signed-in route: the session look-up and access check, then hello's answer.
+    app.get('/api/v1/bench/signed-in', { config: { access: 'signed-in' }, schema: { hide: true } }, async () => ({ hello: 'world' }));
     // The bare full-text query for the search benchmark's baseline: no auth, ranking or snippets.
     app.get<{ Querystring: { q: string; org: string } }>('/bench/search', { config: { access: 'public' } }, async (request) => ({
       ids: await runBareSearch(db, request.query.org, request.query.q),

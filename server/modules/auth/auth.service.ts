@@ -51,6 +51,13 @@ function rolesAndPermissionsFrom(roles: ReadonlyArray<{ id: string; name: string
   return { roles: roles.map(({ id, name }) => ({ id, name })), permissions: permissionSetOf(roles) };
 }
 
+/** The roles in the rows of a credential look-up (one row per role, or one row with none), by name. */
+function rolesAndPermissionsOfRows(rows: ReadonlyArray<{ role_id: string | null; role_name: string | null; role_permissions: string | null }>) {
+  const held = rows.flatMap((row) => (row.role_id && row.role_name && row.role_permissions ? [{ id: row.role_id, name: row.role_name, permissions: row.role_permissions }] : []));
+  if (held.length > 1) held.sort((left, right) => (left.name < right.name ? -1 : left.name > right.name ? 1 : 0));
+  return rolesAndPermissionsFrom(held);
+}
+
 const invalidCredentials = () => new AppError('invalid_credentials', 'The email or password is incorrect.');
 
 /**
@@ -128,9 +135,7 @@ export async function resolveSession(db: Db, config: Config, token: string): Pro
   if (at - Date.parse(session.last_seen_at) > TOUCH_INTERVAL_MS) {
     await sessionRepository.touchSession(db, sessionId, new Date(at).toISOString());
   }
-  const held = rows.flatMap((row) => (row.role_id && row.role_name && row.role_permissions ? [{ id: row.role_id, name: row.role_name, permissions: row.role_permissions }] : []));
-  if (held.length > 1) held.sort((left, right) => (left.name < right.name ? -1 : left.name > right.name ? 1 : 0));
-  const { roles, permissions } = rolesAndPermissionsFrom(held);
+  const { roles, permissions } = rolesAndPermissionsOfRows(rows);
   return {
     personId: session.person_id,
     orgId: session.org_id,
@@ -145,14 +150,15 @@ export async function resolveSession(db: Db, config: Config, token: string): Pro
 /** Resolves a personal API token (Authorization: Bearer) to the actor. */
 export async function resolveApiToken(db: Db, token: string): Promise<AuthenticatedActor | SessionProblem> {
   if (!token.startsWith(API_TOKEN_PREFIX)) return 'unauthenticated';
-  const row = await apiTokenRepository.findApiTokenByHash(db, hashSecret(token));
+  const rows = await apiTokenRepository.findApiTokenWithPersonAndRoles(db, hashSecret(token));
+  const row = rows[0];
   if (!row || row.revoked_at || row.person_status !== 'active') return 'unauthenticated';
   const at = Date.now();
   if (row.expires_at && Date.parse(row.expires_at) <= at) return 'session_expired';
   if (!row.last_used_at || at - Date.parse(row.last_used_at) > TOUCH_INTERVAL_MS) {
     await apiTokenRepository.touchApiToken(db, row.id, new Date(at).toISOString());
   }
-  const { roles, permissions } = await rolesAndPermissionsOf(db, row.org_id, row.person_id);
+  const { roles, permissions } = rolesAndPermissionsOfRows(rows);
   return { personId: row.person_id, orgId: row.org_id, permissions, roles, via: 'token', sessionId: null, csrfToken: null };
 }
 

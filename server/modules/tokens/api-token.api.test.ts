@@ -69,6 +69,24 @@ describe.each(TEST_DIALECTS)('personal API tokens on %s', (dialect) => {
     expect(problemOf(forbidden).code).toBe('forbidden');
   });
 
+  it('carries every role of its holder, by name, and follows a change of roles on the next request', async () => {
+    const holder = await buildPerson(context.db, org.orgId, 'Agent');
+    const { token } = await createToken(asSession(context.app, await signInAs(context.app, holder)));
+    const agentOnly = (await withBearer(token)).json();
+    expect(agentOnly.roles.map((role: { name: string }) => role.name)).toEqual(['Agent']);
+    expect(agentOnly.permissions).not.toContain('people.read');
+
+    await context.db.insertInto('person_roles').values({ org_id: org.orgId, person_id: holder.id, role_id: org.roleIdsByName.Supervisor! }).execute();
+    const both = (await withBearer(token)).json();
+    expect(both.roles.map((role: { name: string }) => role.name)).toEqual(['Agent', 'Supervisor']);
+    expect(both.permissions).toEqual(expect.arrayContaining([...agentOnly.permissions, 'people.read', 'cases.supervise']));
+
+    await context.db.deleteFrom('person_roles').where('person_id', '=', holder.id).execute();
+    const none = await withBearer(token);
+    expect(none.json()).toMatchObject({ roles: [], permissions: [] });
+    expect((await withBearer(token, { url: '/api/v1/teams' })).statusCode).toBe(403);
+  });
+
   it('stops a revoked token at once', async () => {
     const created = await createToken();
     expect((await withBearer(created.token)).statusCode).toBe(200);

@@ -1,3 +1,4 @@
+import { prepareQuery } from '../../db/prepared-query';
 import type { Executor } from '../../db/database';
 import type { ApiTokenTable } from '../../db/schema';
 
@@ -5,10 +6,31 @@ export async function insertApiToken(db: Executor, token: ApiTokenTable): Promis
   await db.insertInto('api_tokens').values(token).execute();
 }
 
-export function findApiTokenByHash(db: Executor, tokenHash: string) {
-  return db
+/** A row of the token look-up: the token, its person's status and one of their roles (or none). */
+type ApiTokenWithRoleRow = {
+  id: string;
+  org_id: string;
+  person_id: string;
+  expires_at: string | null;
+  revoked_at: string | null;
+  last_used_at: string | null;
+  person_status: 'active' | 'suspended';
+  role_id: string | null;
+  role_name: string | null;
+  role_permissions: string | null;
+};
+
+/**
+ * The token, its person's status and the person's roles, in one prepared query, as the session
+ * look-up does: every request an integration makes starts here. One row per role (at least one
+ * row), in no particular order.
+ */
+const apiTokenWithPersonAndRoles = prepareQuery<{ tokenHash: string }, ApiTokenWithRoleRow>((db, slot) =>
+  db
     .selectFrom('api_tokens')
     .innerJoin('people', 'people.id', 'api_tokens.person_id')
+    .leftJoin('person_roles', (join) => join.onRef('person_roles.person_id', '=', 'api_tokens.person_id').onRef('person_roles.org_id', '=', 'api_tokens.org_id'))
+    .leftJoin('roles', 'roles.id', 'person_roles.role_id')
     .select([
       'api_tokens.id',
       'api_tokens.org_id',
@@ -17,9 +39,15 @@ export function findApiTokenByHash(db: Executor, tokenHash: string) {
       'api_tokens.revoked_at',
       'api_tokens.last_used_at',
       'people.status as person_status',
+      'roles.id as role_id',
+      'roles.name as role_name',
+      'roles.permissions as role_permissions',
     ])
-    .where('api_tokens.token_hash', '=', tokenHash)
-    .executeTakeFirst();
+    .where('api_tokens.token_hash', '=', slot.tokenHash),
+);
+
+export async function findApiTokenWithPersonAndRoles(db: Executor, tokenHash: string): Promise<ApiTokenWithRoleRow[]> {
+  return (await apiTokenWithPersonAndRoles(db, { tokenHash })).rows;
 }
 
 export function listLiveApiTokensOfPerson(db: Executor, orgId: string, personId: string) {

@@ -8,6 +8,8 @@ export type DemoAccount = { role: string; email: string; password: string };
 
 export type RunningServer = {
   url: string;
+  /** SOPDESK_DATA_DIR of the server: its SQLite file is sopdesk.db there. */
+  dataDir: string;
   accounts: DemoAccount[];
   account(role: string): DemoAccount;
   stop(): Promise<void>;
@@ -48,6 +50,7 @@ export async function startServer(): Promise<RunningServer> {
   }));
   return {
     url: `http://127.0.0.1:${port}`,
+    dataDir,
     accounts,
     account(role) {
       const found = accounts.find((account) => account.role === role);

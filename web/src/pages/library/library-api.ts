@@ -18,7 +18,8 @@ export const versionKey = (sopId: string, versionId: string) => [...LIBRARY_KEY,
 export const searchKey = (query: SearchParams) => [...LIBRARY_KEY, 'search', query] as const;
 export const PROCESSES_KEY = ['processes'] as const;
 
-export type SopFilters = { category?: string; channel?: string; status?: 'draft' | 'published' | 'retired'; review?: 'due-soon' | 'overdue' };
+/** `owner: 'me'` keeps the signed-in person's SOPs: what an owner looks at for reviews due. */
+export type SopFilters = { category?: string; channel?: string; status?: 'draft' | 'published' | 'retired'; review?: 'due-soon' | 'overdue'; owner?: 'me' };
 export type SearchParams = { q: string; channel?: string; category?: string; status?: 'published' | 'retired' | 'any' };
 
 /** How many SOPs the library list loads at a time. */
@@ -26,12 +27,28 @@ export const SOP_PAGE_SIZE = 50;
 
 /** The library list, filtered, a page at a time in key order. */
 export function useSopPages(filters: SopFilters) {
+  const me = useSignedIn();
+  const { owner, ...rest } = filters;
+  const ownerId = owner === 'me' ? me.person.id : undefined;
   return useInfiniteQuery({
     queryKey: sopsKey(filters),
-    queryFn: ({ pageParam, signal }) => api<SopsList>(`/sops${queryString({ ...filters, after: pageParam, limit: SOP_PAGE_SIZE })}`, { signal }),
+    queryFn: ({ pageParam, signal }) => api<SopsList>(`/sops${queryString({ ...rest, ownerId, after: pageParam, limit: SOP_PAGE_SIZE })}`, { signal }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
+}
+
+/**
+ * How many of the signed-in person's SOPs are overdue for their periodic review, and how many fall
+ * due within 30 days: what the library shows an owner first. Counts only (one row asked for each).
+ */
+export function useYourReviewsDue() {
+  const me = useSignedIn();
+  const count = (review: 'overdue' | 'due-soon') => async ({ signal }: { signal: AbortSignal }) =>
+    (await api<SopsList>(`/sops${queryString({ ownerId: me.person.id, review, limit: 1 })}`, { signal })).total;
+  const overdue = useQuery({ queryKey: [...LIBRARY_KEY, 'your-reviews', 'overdue'], queryFn: count('overdue'), staleTime: 30_000 });
+  const dueSoon = useQuery({ queryKey: [...LIBRARY_KEY, 'your-reviews', 'due-soon'], queryFn: count('due-soon'), staleTime: 30_000 });
+  return { overdue: overdue.data ?? 0, dueSoon: dueSoon.data ?? 0 };
 }
 
 /** The categories and channels the library's filters offer, and whether the caller may write SOPs. */

@@ -8,6 +8,7 @@ import { LibraryActions } from './library-actions';
 import { useSearch as useSopSearch, useSopFacets, type SearchParams, type SopFilters } from './library-api';
 import { NewSopButton } from './new-sop-dialog';
 import { SopList, SopListFilters } from './sop-list';
+import { YourReviewsDue } from './your-reviews-due';
 import { SearchBox, SearchFilters, SearchResultsList } from './sop-search';
 
 const route = getRouteApi('/signed-in/library');
@@ -18,6 +19,7 @@ export type LibrarySearch = {
   channel?: string;
   status?: SopFilters['status'];
   review?: SopFilters['review'];
+  owner?: SopFilters['owner'];
   in?: SearchParams['status'];
 };
 
@@ -49,7 +51,7 @@ export function LibraryPage() {
     if (first && results.data?.query === query) void navigate({ to: '/library/$sopId', params: { sopId: first.sopId } });
   };
 
-  const listFilters: SopFilters = { category: search.category, channel: search.channel, status: search.status, review: search.review };
+  const listFilters: SopFilters = { category: search.category, channel: search.channel, status: search.status, review: search.review, owner: search.owner };
   const canCreate = me.can.authorSops && (facets.data?.can.create ?? true);
 
   return (
@@ -79,6 +81,7 @@ export function LibraryPage() {
               All SOPs
             </Title>
             <Stack gap="md">
+              <YourReviewsDue onShow={(review) => setSearch({ ...search, owner: 'me', review })} />
               <SopListFilters filters={listFilters} onFiltersChange={(filters) => setSearch({ ...search, ...filters })} categories={categories} channels={channels} />
               <SopList filters={listFilters} emptyAction={canCreate ? <NewSopButton categories={categories} label="Write the first SOP" /> : undefined} />
             </Stack>

@@ -17,6 +17,7 @@ const librarySearch = z.object({
   channel: z.string().optional(),
   status: z.enum(['draft', 'published', 'retired']).optional().catch(undefined),
   review: z.enum(['due-soon', 'overdue']).optional().catch(undefined),
+  owner: z.enum(['me']).optional().catch(undefined),
   in: z.enum(['published', 'retired', 'any']).optional().catch(undefined),
 });
 

@@ -35,6 +35,15 @@ export function SopListFilters({ filters, onFiltersChange, categories, channels 
         w={200}
       />
       <Select
+        label="Owner"
+        placeholder="Anyone"
+        data={[{ value: 'me', label: 'Me' }]}
+        value={filters.owner ?? null}
+        onChange={(value) => onFiltersChange({ ...filters, owner: value === 'me' ? 'me' : undefined })}
+        clearable
+        w={140}
+      />
+      <Select
         label="Periodic review"
         placeholder="Any"
         data={[
@@ -65,6 +74,7 @@ function SopRow({ sop }: { sop: SopSummary }) {
       </Table.Td>
       <Table.Td>{sop.category}</Table.Td>
       <Table.Td>{sop.channels.length > 0 ? sop.channels.join(', ') : '—'}</Table.Td>
+      <Table.Td>{sop.owner?.name ?? '—'}</Table.Td>
       <Table.Td>
         <Stack gap={4} align="flex-start">
           <SopStatusBadge status={sop.status} />
@@ -103,7 +113,7 @@ export function SopList({ filters, emptyAction }: Pick<SopListProps, 'filters' |
   }
   return (
     <Stack gap="sm">
-      <Table.ScrollContainer minWidth={860}>
+      <Table.ScrollContainer minWidth={960}>
         <Table striped highlightOnHover verticalSpacing="sm" aria-label="Standard operating procedures">
           <Table.Thead>
             <Table.Tr>
@@ -111,6 +121,7 @@ export function SopList({ filters, emptyAction }: Pick<SopListProps, 'filters' |
               <Table.Th scope="col">Title</Table.Th>
               <Table.Th scope="col">Category</Table.Th>
               <Table.Th scope="col">Channels</Table.Th>
+              <Table.Th scope="col">Owner</Table.Th>
               <Table.Th scope="col">Status</Table.Th>
               <Table.Th scope="col">Published version</Table.Th>
               <Table.Th scope="col">Next review</Table.Th>

@@ -157,8 +157,9 @@ export const updateSopBodySchema = z.strictObject({
   version: z.number().int().min(1),
   title: sopMetadataSchema.shape.title.optional(),
   category: sopMetadataSchema.shape.category.optional(),
-  channels: sopMetadataSchema.shape.channels.optional(),
-  audience: sopMetadataSchema.shape.audience.optional(),
+  // unwrap(): the create schema defaults these to [], and a default would turn "not sent" into "none".
+  channels: sopMetadataSchema.shape.channels.unwrap().optional(),
+  audience: sopMetadataSchema.shape.audience.unwrap().optional(),
   reviewIntervalMonths: z.number().int().min(1, 'must be at least 1 month').max(12, 'must be at most 12 months: every SOP is reviewed at least yearly').optional(),
   ownerId: idField.nullable().optional(),
   processId: idField.nullable().optional(),

@@ -364,6 +364,46 @@ describe.each(TEST_DIALECTS)('SOP library API on %s', (dialect) => {
       expect(keysOf(searched)).toEqual([['CS-PAG-001'], ['CS-PAG-010'], ['CS-PAG-011']]);
     });
 
+    it('filters by owner and by periodic review, as an owner looks for the reviews they have due', async () => {
+      const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+      const sopsByKey = Object.fromEntries(
+        ((await quality({ method: 'GET', url: '/api/v1/sops?keys=CS-PAG-003,CS-PAG-005,CS-PAG-007,CS-PAG-008' })).json().items as Array<{ key: string; id: string; version: number; channels: string[]; audience: string[] }>).map(
+          (sop) => [sop.key, sop],
+        ),
+      ) as Record<string, { id: string; version: number; channels: string[]; audience: string[] }>;
+      // A retired SOP cannot be changed, owner included (008 keeps its own).
+      expect((await quality({ method: 'PATCH', url: `/api/v1/sops/${sopsByKey['CS-PAG-008']!.id}`, payload: { version: sopsByKey['CS-PAG-008']!.version, ownerId: supervisorId } })).statusCode).toBe(409);
+      for (const key of ['CS-PAG-003', 'CS-PAG-005']) {
+        const sop = sopsByKey[key]!;
+        const patched = await quality({ method: 'PATCH', url: `/api/v1/sops/${sop.id}`, payload: { version: sop.version, ownerId: supervisorId } });
+        expect(patched.statusCode).toBe(200);
+        // What was not sent stays as it was (channels and audience once became empty here).
+        expect(patched.json()).toMatchObject({ owner: { id: supervisorId }, channels: sop.channels, audience: sop.audience });
+        expect(sop.channels.length).toBeGreaterThan(0);
+      }
+      // Time passes: reviews fall due (the SOPs were published today, due a year from now).
+      const dueOn = { 'CS-PAG-003': day(-1), 'CS-PAG-005': day(10), 'CS-PAG-007': day(40), 'CS-PAG-008': day(-5) };
+      for (const [key, due] of Object.entries(dueOn)) {
+        await context.db.updateTable('sops').set({ next_review_due: due }).where('org_id', '=', pagesOrgId).where('key', '=', key).execute();
+      }
+      const list = async (query: string) => {
+        const page = (await quality({ method: 'GET', url: `/api/v1/sops?${query}` })).json() as { items: Array<{ key: string; reviewState: string }>; total: number };
+        return { keys: page.items.map((item) => item.key), states: page.items.map((item) => item.reviewState), total: page.total };
+      };
+
+      // A retired SOP (008) has no review due, whatever its date said.
+      expect(await list('review=overdue')).toEqual({ keys: ['CS-PAG-003'], states: ['overdue'], total: 1 });
+      expect(await list('review=due-soon')).toEqual({ keys: ['CS-PAG-005'], states: ['due-soon'], total: 1 });
+      expect((await list(`ownerId=${supervisorId}`)).keys).toEqual(['CS-PAG-003', 'CS-PAG-005']);
+      expect(await list(`ownerId=${supervisorId}&review=overdue&limit=1`)).toEqual({ keys: ['CS-PAG-003'], states: ['overdue'], total: 1 });
+      expect((await list(`ownerId=${supervisorId}&review=due-soon`)).keys).toEqual(['CS-PAG-005']);
+      expect((await list('review=due-soon&category=Deliveries')).total).toBe(0);
+      // Someone who owns nothing here, and a bad id.
+      expect(await list(`ownerId=${supervisorId.replace(/.$/, (last) => (last === '0' ? '1' : '0'))}`)).toEqual({ keys: [], states: [], total: 0 });
+      const bad = problemOf(await quality({ method: 'GET', url: '/api/v1/sops?ownerId=me' }));
+      expect(bad.errors?.[0]?.field).toBe('querystring.ownerId');
+    });
+
     it('returns only the SOPs named in keys, in key order; unknown and hidden keys are simply absent', async () => {
       const named = (await quality({ method: 'GET', url: '/api/v1/sops?keys=CS-PAG-007,CS-PAG-002,%20CS-NOPE-999,CS-PAG-007' })).json();
       expect(named).toMatchObject({ total: 2, nextCursor: null });

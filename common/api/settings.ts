@@ -44,7 +44,7 @@ export const organisationSchema = z
 
 export const updateOrganisationBodySchema = z.strictObject({
   version: versionField,
-  name: label(120),
+  name: label(120).optional(),
 });
 
 /** The governed actions every organisation starts with. */

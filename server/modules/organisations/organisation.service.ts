@@ -85,7 +85,7 @@ export async function renameOrganisation(db: Db, actor: Actor, input: UpdateOrga
     const conflict = async () =>
       new AppError('version_conflict', 'The organisation was renamed by someone else since you loaded it.', { current: await loadOrganisation(trx, actor) });
     if (before.version !== input.version) throw await conflict();
-    if (input.name === before.name) return before;
+    if (input.name === undefined || input.name === before.name) return before;
     const renamed = await organisationRepository.renameOrganisation(trx, actor.orgId, input.version, input.name);
     if (!renamed) throw await conflict();
     await appendAuditEvent(trx, {

@@ -178,6 +178,11 @@ export async function updatePerson(db: Db, actor: Actor, personId: string, input
         (update as Record<string, unknown>)[column] = value;
       }
     }
+    const currentRoleIds = input.roleIds ? (await presentPerson(trx, actor, before)).roles.map((role) => role.id).sort() : [];
+    const nextRoleIds = input.roleIds ? [...new Set(input.roleIds)].sort() : currentRoleIds;
+    const rolesChanged = currentRoleIds.join() !== nextRoleIds.join();
+    // Nothing to change: no write, so the version stays and nobody editing on it gets a conflict.
+    if (Object.keys(changes).length === 0 && !rolesChanged) return presentPerson(trx, actor, before);
     const at = now();
     const updated = await personRepository.updatePersonIfVersion(trx, actor.orgId, personId, input.version, { ...update, updated_at: at });
     if (!updated) throw versionConflict(await presentPerson(trx, actor, await loadPerson(trx, actor, personId)));
@@ -189,20 +194,16 @@ export async function updatePerson(db: Db, actor: Actor, personId: string, input
         event: { type: 'person.updated', payload: { changes } },
       });
     }
-    if (input.roleIds) {
-      const current = (await presentPerson(trx, actor, before)).roles.map((role) => role.id).sort();
-      const next = [...new Set(input.roleIds)].sort();
-      if (current.join() !== next.join()) {
-        await assertRolesExist(trx, actor.orgId, next);
-        await personRepository.replaceRolesOfPerson(trx, actor.orgId, personId, next);
-        await assertGuardianRemains(trx, actor.orgId, '');
-        await appendAuditEvent(trx, {
-          orgId: actor.orgId,
-          actorId: actor.personId,
-          stream: streamOf('person', personId),
-          event: { type: 'person.roles-changed', payload: { from: current, to: next } },
-        });
-      }
+    if (rolesChanged) {
+      await assertRolesExist(trx, actor.orgId, nextRoleIds);
+      await personRepository.replaceRolesOfPerson(trx, actor.orgId, personId, nextRoleIds);
+      await assertGuardianRemains(trx, actor.orgId, '');
+      await appendAuditEvent(trx, {
+        orgId: actor.orgId,
+        actorId: actor.personId,
+        stream: streamOf('person', personId),
+        event: { type: 'person.roles-changed', payload: { from: currentRoleIds, to: nextRoleIds } },
+      });
     }
     return presentPerson(trx, actor, await loadPerson(trx, actor, personId));
   });

@@ -119,6 +119,8 @@ export async function updateProcess(db: Db, actor: Actor, processId: string, inp
       const previous = before[column as keyof typeof next];
       if (value !== undefined && value !== previous) changes[column] = { from: previous, to: value };
     }
+    // Nothing to change: no write, so the version stays and nobody editing on it gets a conflict.
+    if (Object.keys(changes).length === 0) return presentOne(trx, actor, processId);
     if (!(await processRepository.updateProcessIfVersion(trx, actor.orgId, processId, input.version, { ...next, updated_at: now() }))) throw await conflict();
     if (Object.keys(changes).length > 0) {
       await appendAuditEvent(trx, { orgId: actor.orgId, actorId: actor.personId, stream: streamOf('process', processId), event: { type: 'process.updated', payload: { changes } } });

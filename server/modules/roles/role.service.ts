@@ -101,6 +101,8 @@ export async function updateRole(db: Db, actor: Actor, roleId: string, input: Up
       if (permissions && [...permissions].sort().join() !== [...before.permissions].sort().join()) {
         changes.permissions = { from: before.permissions, to: permissions };
       }
+      // Nothing to change: no write, so the version stays and nobody editing on it gets a conflict.
+      if (Object.keys(changes).length === 0) return loadRole(trx, actor, roleId);
       const ok = await roleRepository.updateRoleIfVersion(trx, actor.orgId, roleId, input.version, {
         name: input.name,
         description: input.description,

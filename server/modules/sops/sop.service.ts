@@ -237,6 +237,8 @@ export async function updateSop(db: Db, actor: Actor, sopId: string, input: Upda
     set('reviewIntervalMonths', 'review_interval_months', input.reviewIntervalMonths);
     set('ownerId', 'owner_id', input.ownerId);
     set('processId', 'process_id', input.processId);
+    // Nothing to change: no write, so the version stays and nobody editing on it gets a conflict.
+    if (Object.keys(changes).length === 0) return presentSopDetail(trx, actor, before);
     if (!(await sopRepository.updateSopIfVersion(trx, actor.orgId, sopId, input.version, { ...update, updated_at: now() }))) throw await conflict();
     const after = await loadSop(trx, actor, sopId);
     if ((changes.title || changes.category || changes.channels || changes.audience) && after.published_version_id) await updateSearchEntry(trx, after);

@@ -98,6 +98,8 @@ export async function updateTeam(db: Db, actor: Actor, teamId: string, input: Up
       if (input.description !== undefined && input.description !== before.description) {
         changes.description = { from: before.description, to: input.description };
       }
+      // Nothing to change: no write, so the version stays and nobody editing on it gets a conflict.
+      if (Object.keys(changes).length === 0) return presentTeam(trx, actor, teamId);
       const ok = await teamRepository.updateTeamIfVersion(trx, actor.orgId, teamId, input.version, {
         name: input.name,
         description: input.description,

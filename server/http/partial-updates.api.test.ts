@@ -8,7 +8,8 @@ type Record_ = { id?: string; version: number } & Record<string, unknown>;
 // Every PATCH takes the version and only the fields to change. A field left out must stay as it
 // is: a schema default on an optional field once turned "not sent" into "empty" (an SOP's channels
 // and audience). For each editable record: a PATCH of the version alone changes no field and
-// records no event; a PATCH of one field changes that field only.
+// records no event; a PATCH of one field changes that field only; a PATCH on an old version is
+// refused with the record as saved.
 describe.each(TEST_DIALECTS)('PATCH changes only what it is sent, on %s', (dialect) => {
   let context: TestContext;
   let org: Awaited<ReturnType<typeof buildSignedInOrganisation>>;
@@ -102,7 +103,7 @@ describe.each(TEST_DIALECTS)('PATCH changes only what it is sent, on %s', (diale
     },
   ];
 
-  it.each(cases)('$name: the version alone changes nothing; one field changes that field alone', async ({ make, change }) => {
+  it.each(cases)('$name: the version alone changes nothing, one field changes that field alone, an old version is refused', async ({ make, change }) => {
     const { patchUrl, readBack } = await make();
     const before = await readBack();
     const rows = await countRows(context.db);
@@ -117,6 +118,16 @@ describe.each(TEST_DIALECTS)('PATCH changes only what it is sent, on %s', (diale
 
     const changed = await org.asAdmin({ method: 'PATCH', url: patchUrl, payload: { version: afterNothing.version, ...change } });
     expect(changed.statusCode, changed.body).toBe(200);
-    expect(fields(await readBack())).toEqual({ ...fields(before), ...change });
+    const afterChange = await readBack();
+    expect(fields(afterChange)).toEqual({ ...fields(before), ...change });
+    expect(afterChange.version).toBeGreaterThan(before.version);
+
+    // Someone still on the old version is refused and shown what is saved, never written over.
+    const rowsAfterChange = await countRows(context.db);
+    const stale = await org.asAdmin({ method: 'PATCH', url: patchUrl, payload: { version: before.version, ...change } });
+    expect(stale.statusCode, stale.body).toBe(409);
+    expect(stale.json()).toMatchObject({ code: 'version_conflict', current: { version: afterChange.version } });
+    expect(await readBack()).toEqual(afterChange);
+    expect(await countRows(context.db)).toEqual(rowsAfterChange);
   });
 });

@@ -29,6 +29,16 @@ export async function newPage(browser: Browser): Promise<Page> {
 
 /** Fails on any serious or critical accessibility finding on the page as it is now. */
 export async function expectAccessible(page: Page, label: string): Promise<void> {
+  // A dialog still fading in has its colours part-way (axe then reports their contrast): let the
+  // transitions that end (not a spinner's) finish first.
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((animation) => animation.effect?.getComputedTiming().iterations !== Infinity)
+        .map((animation) => animation.finished.catch(() => undefined)),
+    ),
+  );
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
   const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
   const summary = serious.map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(', ')}`);

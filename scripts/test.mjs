@@ -15,7 +15,6 @@ const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const extraArgs = process.argv.slice(2);
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const skippedSuites = [];
-const passedOnRetry = [];
 let failedRuns = 0;
 
 function runVitest(label, config, env = {}) {
@@ -31,14 +30,6 @@ function runVitest(label, config, env = {}) {
     totals.passed += summary.numPassedTests;
     totals.failed += summary.numFailedTests;
     totals.skipped += summary.numPendingTests + summary.numTodoTests;
-    // A test that passed on a retry (the journeys allow one) still shows how it failed first.
-    for (const file of summary.testResults) {
-      for (const test of file.assertionResults) {
-        if (test.status === 'passed' && test.failureMessages.length > 0) {
-          passedOnRetry.push(`${path.relative(process.cwd(), file.name)} > ${test.fullName}: ${test.failureMessages[0].split('\n')[0]}`);
-        }
-      }
-    }
     if (summary.numTotalTests === 0) {
       console.error(`${label}: no test ran`);
       failedRuns++;
@@ -72,7 +63,6 @@ function hasCommand(command, args) {
 if (!hasCommand('pdftotext', ['-v'])) skippedSuites.push('reading the PDF manual back with pdftotext (apt-get install poppler-utils)');
 
 console.log('');
-for (const test of passedOnRetry) console.log(`PASSED ON RETRY: ${test}`);
 for (const suite of skippedSuites) console.log(`SKIPPED: ${suite}`);
 if (requireAll && skippedSuites.length > 0) {
   console.log('SOPDESK_REQUIRE_ALL=1: skipped suites count as failures.');

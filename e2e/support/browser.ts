@@ -21,7 +21,9 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 export async function newPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  // Reduced motion (which the app respects): every check sees a dialog or notice as it ends up,
+  // never half-way through fading in, when its colours are part-transparent.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   return page;

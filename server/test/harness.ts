@@ -109,3 +109,15 @@ export function problemOf(response: LightMyRequestResponse): { code: string; sta
   }
   return response.json();
 }
+
+export type DocumentedRoute = { method: string; path: string; route: string; hasBody: boolean };
+
+/** Every /api/v1 operation of the app's OpenAPI document: what the sweeps over all routes walk. */
+export async function documentedRoutes(app: App): Promise<DocumentedRoute[]> {
+  const document = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, { requestBody?: unknown }>> };
+  return Object.entries(document.paths)
+    .filter(([path]) => path.startsWith('/api/v1/'))
+    .flatMap(([path, operations]) =>
+      Object.entries(operations).map(([method, operation]) => ({ method: method.toUpperCase(), path, route: `${method.toUpperCase()} ${path}`, hasBody: Boolean(operation.requestBody) })),
+    );
+}

@@ -366,11 +366,9 @@ describe.each(TEST_DIALECTS)('SOP library API on %s', (dialect) => {
 
     it('filters by owner and by periodic review, as an owner looks for the reviews they have due', async () => {
       const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-      const sopsByKey = Object.fromEntries(
-        ((await quality({ method: 'GET', url: '/api/v1/sops?keys=CS-PAG-003,CS-PAG-005,CS-PAG-007,CS-PAG-008' })).json().items as Array<{ key: string; id: string; version: number; channels: string[]; audience: string[] }>).map(
-          (sop) => [sop.key, sop],
-        ),
-      ) as Record<string, { id: string; version: number; channels: string[]; audience: string[] }>;
+      type Listed = { key: string; id: string; version: number; channels: string[]; audience: string[] };
+      const listed = (await quality({ method: 'GET', url: '/api/v1/sops?keys=CS-PAG-003,CS-PAG-005,CS-PAG-007,CS-PAG-008' })).json().items as Listed[];
+      const sopsByKey: Record<string, Listed> = Object.fromEntries(listed.map((sop) => [sop.key, sop]));
       // A retired SOP cannot be changed, owner included (008 keeps its own).
       expect((await quality({ method: 'PATCH', url: `/api/v1/sops/${sopsByKey['CS-PAG-008']!.id}`, payload: { version: sopsByKey['CS-PAG-008']!.version, ownerId: supervisorId } })).statusCode).toBe(409);
       for (const key of ['CS-PAG-003', 'CS-PAG-005']) {

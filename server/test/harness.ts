@@ -12,6 +12,9 @@ import { migrateToLatest } from '../db/migrate';
 import type { App } from '../http/types';
 
 /** The engines every API test file runs against: SQLite always, PostgreSQL when TEST_DATABASE_URL is set. */
+/** Held shared while a test schema is migrated, and exclusively while one is dropped (see createTestDatabase). */
+const SCHEMA_LIFECYCLE_LOCK = 7_351_004_211;
+
 export const TEST_DIALECTS: Dialect[] = process.env.TEST_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
 
 export type TestDatabase = DatabaseHandle & { target: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; schema: string } };
@@ -37,22 +40,35 @@ export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   await admin.query(`create schema ${schema}`);
-  await admin.end();
   const target = { kind: 'postgres' as const, url, schema };
   const handle = openDatabase({ ...target, poolSize: 5 });
   const close = async () => {
     await handle.close();
     const cleanup = new pg.Client({ connectionString: url });
     await cleanup.connect();
+    await cleanup.query('begin');
+    await cleanup.query('select pg_advisory_xact_lock($1)', [SCHEMA_LIFECYCLE_LOCK]);
     await cleanup.query(`drop schema ${schema} cascade`);
+    await cleanup.query('commit');
     await cleanup.end();
   };
+  // Kysely's migrator looks for its table in every schema of the database (has_schema_privilege
+  // on each), which fails with "schema … does not exist" when another test file drops its schema
+  // at that moment. Migrations run under a shared lock that dropping a schema waits for.
+  let failure: unknown = null;
+  await admin.query('select pg_advisory_lock_shared($1)', [SCHEMA_LIFECYCLE_LOCK]);
   try {
     await migrateToLatest(handle.db);
   } catch (error) {
+    failure = error;
+  } finally {
+    await admin.query('select pg_advisory_unlock_shared($1)', [SCHEMA_LIFECYCLE_LOCK]);
+    await admin.end();
+  }
+  if (failure) {
     // The test file never gets a handle to close, so the schema would be left behind.
     await close();
-    throw error;
+    throw failure;
   }
   return { ...handle, target, close };
 }
